@@ -1,0 +1,105 @@
+"""Pelican settings for local work: relative URLs, no feeds with absolute domains."""
+
+AUTHOR = "Redactie Social Media Modellen"
+SITENAME = "Social Media Modellen"
+SITESUBTITLE = "Alle social media modellen uitgelegd, vergeleken en zelf te toetsen"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+LOCALE = ("C.UTF-8",)
+DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "i18n",
+    "catalog",
+    "diagrams",
+    "assessments",
+    "pelican.plugins.sitemap",
+]
+
+ARTICLE_PATHS = ["models"]
+PAGE_PATHS = ["pages", "categorieen"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+IGNORE_FILES = [".#*", "README.md"]
+
+ARTICLE_URL = "modellen/{slug}/"
+ARTICLE_SAVE_AS = "modellen/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "categorie/{slug}/"
+CATEGORY_SAVE_AS = "categorie/{slug}/index.html"
+CATEGORIES_SAVE_AS = ""
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags"]
+INDEX_SAVE_AS = "index.html"
+DEFAULT_PAGINATION = False
+ARTICLE_ORDER_BY = "title"
+SLUGIFY_SOURCE = "basename"
+
+FEED_DOMAIN = ""
+FEED_ALL_ATOM = "feeds/modellen.atom.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
+
+# The six categories, in the order the site shows them.
+CATALOG_CATEGORIES = [
+    ("volwassenheid-adoptie", "Volwassenheid & adoptie"),
+    ("implementatie-strategie", "Implementatie & strategie"),
+    ("focus-benadering", "Focus & benadering"),
+    ("weergave-doelgroep", "Weergave & doelgroep"),
+    ("meten-roi", "Meten & ROI"),
+    ("kanalen-platformen", "Kanalen & platformen"),
+]
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.6, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+}
+
+# Content-Security-Policy: the site itself only. Pages that run Python get two more allowances
+# (set by the assessments plugin on those pages alone).
+CSP_BASE = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+CSP_RUNTIME = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+CSP_SEARCH = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+LICENSE_NAME = "CC BY 4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
