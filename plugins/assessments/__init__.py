@@ -1,7 +1,5 @@
-"""Assessments plugin: loads the self-assessment definitions and ships the widget."""
+"""Assessments plugin: loads the self-assessment definitions, renders their forms, ships the runtime."""
 
-__all__ = ["register"]
+from .plugin import AssessmentError, register
 
-
-def register():
-    """Connect the assessment handlers (none yet)."""
+__all__ = ["AssessmentError", "register"]

@@ -1,0 +1,188 @@
+"""Build-time side of the self-assessment.
+
+- loads every `content/assessments/*.yaml` through `scoring.load` (a DefinitionError stops the build,
+  naming the file and the path inside it) and checks that every model it names exists;
+- attaches each definition to the page that shows it (a model page for a quick check, or a page whose
+  front matter says `assessment: <id>`), so the theme renders the form as plain HTML;
+- writes the "Hoe we scoren" page from the definitions;
+- packs `scoring/` from source, with the definitions as JSON, into one zip for the browser and copies
+  the pinned Pyodide and PyScript files from node_modules into the output.
+"""
+
+import glob
+import io
+import json
+import os
+import shutil
+import sys
+import zipfile
+
+import yaml
+from pelican import signals
+from pelican.generators import Generator
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+import scoring  # noqa: E402 - the package lives at the repository root, beside plugins/
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+DEFAULTS = {
+    "path": "assessments",             # under the content PATH
+    "node_modules": os.path.join(ROOT, "node_modules"),
+    "scoring_package": os.path.join(ROOT, "scoring"),
+    "runtime_dir": "runtime",          # under the output path
+    "method_url": "hoe-we-scoren/",
+}
+
+
+class AssessmentError(Exception):
+    """An assessment definition is broken; the message names the file and the path inside it."""
+
+
+def _settings(settings):
+    return {**DEFAULTS, **settings.get("ASSESSMENTS", {})}
+
+
+def load_definitions(content_path, sub):
+    """Parse and validate every definition file; return {id: (relative path, dict, Assessment)}."""
+    found = {}
+    for path in sorted(glob.glob(os.path.join(content_path, sub, "*.yaml"))):
+        rel = os.path.relpath(path, content_path)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = yaml.safe_load(handle)
+        except yaml.YAMLError as exc:
+            raise AssessmentError(f"{rel}: (document): valid YAML: {exc}") from None
+        try:
+            assessment = scoring.load(data)
+        except scoring.DefinitionError as exc:
+            raise AssessmentError(f"{rel}: {exc}") from None
+        if assessment.id in found:
+            raise AssessmentError(f"{rel}: id: a unique id ('{assessment.id}' is also used by {found[assessment.id][0]})")
+        found[assessment.id] = (rel, data, assessment)
+    return found
+
+
+def linked_models(data):
+    """Every model slug a definition refers to, with the path where it does."""
+    if data.get("model"):
+        yield "model", data["model"]
+    for i, mapping in enumerate(data.get("models", [])):
+        yield f"models[{i}].model", mapping.get("model") or mapping.get("slug")
+    for i, step in enumerate(data.get("next_steps", [])):
+        for j, slug in enumerate(step.get("models", [])):
+            yield f"next_steps[{i}].models[{j}]", slug
+    for i, mapping in enumerate(data.get("models", [])):
+        for j, stage in enumerate(mapping.get("stages", [])):
+            related = stage.get("related") or {}
+            for k, slug in enumerate(related.get("models", []) if isinstance(related, dict) else related):
+                yield f"models[{i}].stages[{j}].related.models[{k}]", slug
+
+
+class Widget:
+    """What the theme needs to render one assessment form: the definition and its links."""
+
+    def __init__(self, data, models, settings):
+        self.id = data["id"]
+        self.data = data
+        self.title = data["title"]
+        self.questions = data["questions"]
+        self.total = len(data["questions"])
+        self.dimension_names = json.dumps({d["id"]: d["label"] for d in data["dimensions"]}, ensure_ascii=False)
+        self.model_urls = json.dumps({slug: a.url for slug, a in models.items()})
+        self.method_url = _settings(settings)["method_url"]
+
+
+def attach(generators):
+    """Validate the definitions and give each page that shows one its Widget(s)."""
+    articles = next(g for g in generators if hasattr(g, "articles"))
+    pages = next(g for g in generators if hasattr(g, "hidden_pages"))
+    settings = articles.settings
+    conf = _settings(settings)
+    definitions = load_definitions(settings["PATH"], conf["path"])
+    models = {a.slug: a for a in articles.articles}
+    for rel, data, _assessment in definitions.values():
+        for where, slug in linked_models(data):
+            if slug not in models:
+                raise AssessmentError(f"{rel}: {where}: the slug of an existing model ('{slug}' does not exist)")
+    widgets = {aid: Widget(data, models, settings) for aid, (_rel, data, _a) in definitions.items()}
+    for article in articles.articles:
+        ids = [aid for aid, w in widgets.items() if w.data.get("model") == article.slug]
+        ids += [article.metadata["assessment"]] if article.metadata.get("assessment") else []
+        article.widgets = [widgets[i] for i in dict.fromkeys(ids)]
+        article.widget = bool(article.widgets)
+    for page in pages.pages + pages.hidden_pages:
+        wanted = page.metadata.get("assessment")
+        if not wanted:
+            page.widget = False
+            continue
+        ids = [s.strip() for s in str(wanted).split(",")]
+        for aid in ids:
+            if aid not in widgets:
+                raise AssessmentError(f"{os.path.relpath(page.source_path, settings['PATH'])}: assessment: "
+                                      f"the id of a definition in content/{conf['path']}/ ('{aid}' does not exist)")
+        page.widgets = [widgets[i] for i in ids]
+        page.widget = True
+    articles.context["assessments"] = sorted(widgets.values(), key=lambda w: (w.data.get("kind", ""), w.title))
+    articles.context["assessment_definitions"] = {aid: data for aid, (_r, data, _a) in definitions.items()}
+
+
+def scoring_zip(package_dir, definitions):
+    """The scoring package, from source, plus every definition as JSON, as one zip (bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(glob.glob(os.path.join(package_dir, "**", "*.py"), recursive=True)):
+            info = zipfile.ZipInfo(os.path.join("scoring", os.path.relpath(path, package_dir)))
+            info.compress_type = zipfile.ZIP_DEFLATED  # fixed timestamp: the zip is reproducible
+            with open(path, "rb") as handle:
+                archive.writestr(info, handle.read())
+        info = zipfile.ZipInfo("assessment_definitions.json")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, json.dumps(definitions, ensure_ascii=False, sort_keys=True, default=str))
+    return buffer.getvalue()
+
+
+class MethodPageGenerator(Generator):
+    """Writes the "Hoe we scoren" page: every weight and threshold of every definition."""
+
+    def generate_context(self):
+        """Nothing to read; the definitions are already in the shared context."""
+
+    def generate_output(self, writer):
+        """Render the method page and ship the runtime files."""
+        conf = _settings(self.settings)
+        writer.write_file(conf["method_url"] + "index.html", self.get_template("method"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=conf["method_url"])
+        ship_runtime(self.output_path, conf, self.context["assessment_definitions"])
+
+
+def ship_runtime(output_path, conf, definitions):
+    """Copy Pyodide and PyScript from node_modules and write the scoring zip into the output."""
+    runtime = os.path.join(output_path, conf["runtime_dir"])
+    pyodide_src = os.path.join(conf["node_modules"], "pyodide")
+    pyscript_src = os.path.join(conf["node_modules"], "@pyscript", "core", "dist")
+    for folder in (pyodide_src, pyscript_src):
+        if not os.path.isdir(folder):
+            raise AssessmentError(f"{folder}: (runtime): the npm packages pinned in package-lock.json; run `make install`")
+    os.makedirs(os.path.join(runtime, "pyodide"), exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(os.path.join(pyodide_src, name), os.path.join(runtime, "pyodide", name))
+    os.makedirs(os.path.join(runtime, "pyscript"), exist_ok=True)
+    for name in os.listdir(pyscript_src):
+        if name.endswith((".js", ".css")):
+            shutil.copyfile(os.path.join(pyscript_src, name), os.path.join(runtime, "pyscript", name))
+    with open(os.path.join(runtime, "scoring.zip"), "wb") as handle:
+        handle.write(scoring_zip(conf["scoring_package"], definitions))
+
+
+def add_generators(pelican):
+    """Register the method-page generator."""
+    return MethodPageGenerator
+
+
+def register():
+    """Connect the handlers: attach widgets after reading, write the method page and runtime at the end."""
+    signals.all_generators_finalized.connect(attach)
+    signals.get_generators.connect(add_generators)

@@ -1,0 +1,176 @@
+// Self-assessment glue: reads the form, asks the Python worker (scoring) for the result, shows it.
+// No scoring here: every number comes from the worker. Answers live in localStorage only.
+const root = document.documentElement;
+const sections = [...document.querySelectorAll("section.assessment")];
+const msg = (sec, name) => sec.querySelector(`template[data-msg="${name}"]`).innerHTML.trim();
+const store = { get: (k) => JSON.parse(localStorage.getItem(k) || "null"), set: (k, v) => localStorage.setItem(k, JSON.stringify(v)) };
+let runtime;
+
+function startRuntime() {
+  const sec = sections[0];
+  runtime ??= (async () => {
+    const base = new URL(sec.dataset.runtimeBase, location.href);
+    const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
+    const worker = await PyWorker(new URL(sec.dataset.worker, location.href).href, {
+      version: new URL("pyodide/pyodide.mjs", base).href,
+      config: { files: { [new URL("scoring.zip", base).href]: "./*" }, sync_main_only: true },
+    });
+    return worker.sync;
+  })().then((sync) => { root.dataset.runtime = "ready"; return sync; }, (error) => {
+    root.dataset.runtime = "failed";
+    sections.forEach((s) => status(s, msg(s, "failed"), true));
+    throw error;
+  });
+  return runtime;
+}
+
+function status(sec, text, error = false) {
+  const box = sec.querySelector("[data-status]");
+  box.textContent = text;
+  box.hidden = !text;
+  box.classList.toggle("error", error);
+}
+
+const answersOf = (form) => Object.fromEntries(new FormData(form));
+function fill(form, answers) {
+  form.reset();
+  for (const [q, o] of Object.entries(answers || {})) {
+    const input = [...form.elements].find((el) => el.name === q && el.value === o);
+    if (input) input.checked = true;
+  }
+  progress(form);
+}
+function progress(form) {
+  const p = form.querySelector("[data-progress]");
+  const total = form.querySelectorAll("fieldset").length;
+  p.textContent = p.dataset.template.replace("%(done)s", Object.keys(answersOf(form)).length).replace("%(total)s", total);
+}
+
+async function show(sec, form, out, { shared = false, explicit = false } = {}) {
+  const answers = answersOf(form);
+  const total = form.querySelectorAll("fieldset").length;
+  if (!explicit && Object.keys(answers).length < total) return;
+  const sync = await startRuntime();
+  const reply = JSON.parse(await sync.evaluate(form.dataset.assessment, JSON.stringify(answers)));
+  form.querySelectorAll("fieldset.missing").forEach((f) => f.classList.remove("missing"));
+  if (!reply.ok) {
+    out.dataset.state = "error";
+    delete out.dataset.overall;
+    out.replaceChildren(Object.assign(document.createElement("p"), { className: "status error", textContent: reply.message }));
+    reply.questions.forEach((q) => form.querySelector(`fieldset[data-question="${q}"]`)?.classList.add("missing"));
+    form.querySelector("fieldset.missing input")?.focus();
+    return;
+  }
+  const key = `smm:result:${form.dataset.assessment}`;
+  const before = store.get(key);
+  if (!shared && before?.share !== reply.share) store.set(key, { overall: reply.result.overall, share: reply.share, previous: before?.overall ?? null });
+  render(sec, form, out, reply, shared ? null : store.get(key).previous);
+  if (explicit) out.focus();
+}
+
+function render(sec, form, out, reply, previous) {
+  const r = reply.result;
+  const names = JSON.parse(form.dataset.dimensions);
+  const urls = JSON.parse(form.dataset.models);
+  const site = new URL(sec.dataset.site, location.href);
+  const view = sec.querySelector('template[data-tpl="result"]').content.cloneNode(true);
+  const field = (name) => view.querySelector(`[data-field="${name}"]`);
+  const list = (name) => view.querySelector(`[data-list="${name}"]`);
+  field("overall").textContent = r.overall.toFixed(1);
+  if (previous !== null && previous !== undefined) {
+    field("change").hidden = false;
+    const delta = r.overall - previous;
+    field("change").textContent = msg(sec, "change").replace("%(delta)s", `${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`);
+  }
+  const dims = Object.entries(r.dimensions);
+  const svgNS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(svgNS, "svg");
+  svg.setAttribute("viewBox", `0 0 420 ${dims.length * 28}`);
+  svg.setAttribute("aria-hidden", "true");
+  dims.forEach(([id, score], i) => {
+    const row = document.createElement("tr");
+    row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: names[id] || id }),
+      Object.assign(document.createElement("td"), { textContent: score.toFixed(1) }));
+    list("dimensions").append(row);
+    for (const [cls, w] of [["track", 400], ["bar", 4 * score]]) {
+      const rect = document.createElementNS(svgNS, "rect");
+      Object.entries({ class: cls, x: 10, y: i * 28 + 4, width: Math.max(w, 1), height: 20, rx: 3 }).forEach(([k, v]) => rect.setAttribute(k, v));
+      svg.append(rect);
+    }
+  });
+  field("chart").append(svg);
+  for (const p of r.placements) {
+    const item = document.createElement("li");
+    const link = Object.assign(document.createElement("a"), { textContent: `${p.model_title}: ${p.label}` });
+    link.href = new URL(`${urls[p.model]}#element-${p.element}`, site).href;
+    item.append(link, Object.assign(document.createElement("p"), { textContent: [p.meaning, p.next].filter(Boolean).join(" ") }));
+    list("placements").append(item);
+  }
+  for (const step of r.next_steps) {
+    const item = Object.assign(document.createElement("li"), { textContent: `${names[step.dimension] || step.dimension}: ${step.text} ` });
+    step.models.forEach((slug) => item.append(Object.assign(document.createElement("a"), { href: new URL(urls[slug], site).href, textContent: slug }), " "));
+    list("next_steps").append(item);
+  }
+  field("next-head").hidden = !r.next_steps.length;
+  view.querySelector('[data-action="share"]').addEventListener("click", () => {
+    const url = new URL(location.href);
+    url.hash = `${form.dataset.assessment}=${reply.share}`;
+    const box = out.querySelector('[data-field="share"]');
+    box.hidden = false;
+    box.querySelector("input").value = url.href;
+    box.querySelector("input").select();
+    status(sec, msg(sec, "copied"));
+  });
+  view.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
+  out.replaceChildren(view);
+  out.dataset.overall = r.overall.toFixed(1);
+  out.dataset.state = "ready";
+}
+
+for (const sec of sections) {
+  const form = sec.querySelector("form[data-assessment]");
+  const out = sec.querySelector("[data-result]");
+  const key = `smm:answers:${form.dataset.assessment}`;
+  const [hashId, code] = decodeURIComponent(location.hash.slice(1)).split("=");
+  fill(form, store.get(key));
+  if (hashId === form.dataset.assessment && code) {
+    startRuntime().then((sync) => sync.decode(hashId, code)).then((text) => {
+      const reply = JSON.parse(text);
+      if (!reply.ok) return status(sec, msg(sec, "badlink"), true);
+      fill(form, reply.answers);
+      form.dataset.shared = "1";
+      status(sec, msg(sec, "shared"));
+      show(sec, form, out, { shared: true });
+    }).catch(() => {});
+  } else if (store.get(key)) show(sec, form, out).catch(() => {});
+  form.addEventListener("change", (event) => {
+    if (event.target.type !== "radio") return;
+    if (!form.dataset.shared) store.set(key, answersOf(form));
+    progress(form);
+    show(sec, form, out, { shared: !!form.dataset.shared }).catch(() => {});
+  });
+  form.addEventListener("submit", (event) => { event.preventDefault(); show(sec, form, out, { explicit: true }).catch(() => {}); });
+  form.querySelector('[data-action="reset"]').addEventListener("click", () => {
+    localStorage.removeItem(key);
+    delete form.dataset.shared;
+    fill(form, {});
+    out.replaceChildren();
+    out.dataset.state = "empty";
+    delete out.dataset.overall;
+    history.replaceState(null, "", location.pathname + location.search);
+  });
+  form.querySelector('[data-action="export"]').addEventListener("click", () => {
+    const blob = new Blob([JSON.stringify({ assessment: form.dataset.assessment, answers: answersOf(form) }, null, 2)], { type: "application/json" });
+    Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `${form.dataset.assessment}.json` }).click();
+  });
+  form.querySelector('[data-action="import"]').addEventListener("change", async (event) => {
+    try {
+      const data = JSON.parse(await event.target.files[0].text());
+      if (data.assessment !== form.dataset.assessment || typeof data.answers !== "object") throw new Error("foreign");
+      fill(form, data.answers);
+      store.set(key, answersOf(form));
+      show(sec, form, out).catch(() => {});
+    } catch { status(sec, msg(sec, "badfile"), true); }
+  });
+}
+if (sections.length) (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(() => startRuntime().catch(() => {}), { timeout: 2000 });

@@ -1,0 +1,44 @@
+"""Worker side of the self-assessment: imports `scoring` and exports a few functions. No DOM here."""
+
+import json
+
+import polyscript
+import scoring
+from scoring import share
+
+with open("assessment_definitions.json", encoding="utf-8") as handle:
+    DEFINITIONS = json.load(handle)
+_LOADED = {}
+
+
+def _assessment(assessment_id):
+    if assessment_id not in _LOADED:
+        _LOADED[assessment_id] = scoring.load(DEFINITIONS[assessment_id])
+    return _LOADED[assessment_id]
+
+
+def _error(exc):
+    return json.dumps({"ok": False, "message": str(exc), "questions": list(getattr(exc, "question_ids", []) or [])})
+
+
+def evaluate(assessment_id, answers_json):
+    """Score the answers; return the result and its share string, or a readable error."""
+    try:
+        assessment = _assessment(assessment_id)
+        answers = json.loads(answers_json)
+        result = scoring.score(assessment, answers).to_dict()
+        return json.dumps({"ok": True, "result": result, "share": share.encode(assessment, answers)})
+    except scoring.ScoringError as exc:
+        return _error(exc)
+
+
+def decode(assessment_id, text):
+    """Turn a share string back into answers, or a readable error."""
+    try:
+        return json.dumps({"ok": True, "answers": share.decode(_assessment(assessment_id), text)})
+    except scoring.ScoringError as exc:
+        return _error(exc)
+
+
+polyscript.xworker.sync.evaluate = evaluate
+polyscript.xworker.sync.decode = decode
