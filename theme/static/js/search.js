@@ -9,7 +9,7 @@ async function run(term) {
   box.replaceChildren();
   if (!term.trim()) { box.dataset.state = "idle"; return; }
   try {
-    pagefind ??= await import(box.dataset.index);
+    pagefind ??= await import(new URL(box.dataset.index, location.href).href);
     const found = await pagefind.search(term);
     const hits = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
     const head = document.createElement("p");
@@ -19,7 +19,7 @@ async function run(term) {
     for (const hit of hits) {
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = hit.url;
+      link.href = new URL(hit.url.replace(/^\//, ""), new URL(box.dataset.base, location.href)).href;
       link.textContent = hit.meta.title || hit.url;
       const excerpt = document.createElement("p");
       excerpt.textContent = hit.excerpt.replace(/<[^>]+>/g, "");
