@@ -47,6 +47,7 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags"]
+TEMPLATE_PAGES = {"tijdlijn.html": "tijdlijn/index.html"}
 INDEX_SAVE_AS = "index.html"
 DEFAULT_PAGINATION = False
 ARTICLE_ORDER_BY = "title"

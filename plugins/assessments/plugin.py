@@ -93,6 +93,10 @@ class Widget:
         self.dimension_names = json.dumps({d["id"]: d["label"] for d in data["dimensions"]}, ensure_ascii=False)
         self.model_urls = json.dumps({slug: a.url for slug, a in models.items()})
         self.method_url = _settings(settings)["method_url"]
+        self.kind = data.get("kind", "organisation")
+        model = models.get(data.get("model"))
+        self.model_url = model.url if model else None
+        self.model_title = model.title if model else None
 
 
 def attach(generators):

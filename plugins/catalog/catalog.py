@@ -101,6 +101,8 @@ class Catalog:
     models: list
     newest: list
     by_slug: dict
+    by_year: list = field(default_factory=list)
+    no_year: list = field(default_factory=list)
 
 
 def _citation(article):
@@ -176,8 +178,13 @@ def build_indexes(generators):
     for cid, category in by_id.items():
         category.essay = essays.get(cid)
     newest = sorted(articles.articles, key=lambda a: (a.date, a.title), reverse=True)[:6]
-    catalog = Catalog(list(by_id.values()), by_id, sorted(by_slug.values(), key=lambda a: a.title.lower()),
-                      newest, by_slug)
+    ordered = sorted(by_slug.values(), key=lambda a: a.title.lower())
+    years = {}
+    for article in ordered:
+        if "year" in article.metadata:
+            years.setdefault(article.metadata["year"], []).append(article)
+    catalog = Catalog(list(by_id.values()), by_id, ordered, newest, by_slug,
+                      by_year=sorted(years.items()), no_year=[a for a in ordered if "year" not in a.metadata])
     articles.context["catalog"] = catalog
 
 

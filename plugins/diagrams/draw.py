@@ -213,3 +213,38 @@ def draw(kind, labels, *, title, ident, axes=None):
         f'<title id="dg-{ident}-t">{escape(title)}</title><desc id="dg-{ident}-d">{escape(desc)}</desc>'
         + "".join(shapes) + "</svg>"
     )
+
+
+def draw_alignment(scale, rows, *, title, ident):
+    """A grid that sets the stages of several models side by side on one shared scale.
+
+    `scale` is a list of step names; `rows` a list of (model title, {step index: [stage names]}).
+    """
+    if not scale or not rows:
+        raise DiagramError("an alignment needs a scale and at least one model")
+    name_w, cell_w = 170, (WIDTH - 170) / len(scale)
+    shapes, y = [], 0
+    head = [wrap(step, cell_w - 8) for step in scale]
+    head_h = max(len(h) for h in head) * LINE + 2 * PAD
+    for i, lines in enumerate(head):
+        shapes.append(_text(name_w + cell_w * (i + 0.5), head_h / 2, lines, cls="dg-axis"))
+    y = head_h
+    desc = []
+    for model, cells in rows:
+        name = wrap(model, name_w - 12)
+        wrapped = {i: wrap(" / ".join(stages), cell_w - 10) for i, stages in cells.items()}
+        h = max([len(name), *(len(w) for w in wrapped.values())]) * LINE + 2 * PAD
+        shapes.append(_text(4, y + h / 2, name, anchor="start"))
+        for i in range(len(scale)):
+            x = name_w + cell_w * i
+            if i in wrapped:
+                shapes.append(_box(x + 2, y + 2, cell_w - 4, h - 4, rx=4))
+                shapes.append(_text(x + cell_w / 2, y + h / 2, wrapped[i]))
+        desc.append(f"{model}: " + ", ".join(f"{scale[i]}: {' / '.join(s)}" for i, s in sorted(cells.items())))
+        y += h
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dg dg-alignment" role="img" viewBox="-4 -4 {WIDTH + 8} {y + 8:.0f}" '
+        f'aria-labelledby="dg-{ident}-t dg-{ident}-d" font-family="system-ui, sans-serif">'
+        f'<title id="dg-{ident}-t">{escape(title)}</title><desc id="dg-{ident}-d">{escape("; ".join(desc))}</desc>'
+        + "".join(shapes) + "</svg>"
+    )

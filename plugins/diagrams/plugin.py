@@ -1,8 +1,11 @@
 """Pelican wiring for the diagrams: one SVG per model article, set on `article.diagram_svg`."""
 
+import os
+
+import yaml
 from pelican import signals
 
-from .draw import draw
+from .draw import DiagramError, draw, draw_alignment
 
 
 def add_diagrams(generator):
@@ -18,6 +21,44 @@ def add_diagrams(generator):
         )
 
 
+def alignment_rows(data, models, rel):
+    """Check the alignment data against the models; return (scale names, rows) for the drawing."""
+    scale = [step["name"] for step in data["scale"]]
+    rows = []
+    for i, entry in enumerate(data["models"]):
+        model = models.get(entry["slug"])
+        if model is None:
+            raise DiagramError(f"{rel}: models[{i}].slug: the slug of an existing model ('{entry['slug']}')")
+        elements = model.metadata["elements"]
+        cells = {}
+        for j, stage in enumerate(entry["stages"]):
+            where = f"{rel}: models[{i}].stages[{j}]"
+            if not 1 <= stage["element"] <= len(elements):
+                raise DiagramError(f"{where}.element: an element number of {entry['slug']} (1..{len(elements)})")
+            if not 1 <= stage["step"] <= len(scale):
+                raise DiagramError(f"{where}.step: a step of the scale (1..{len(scale)})")
+            cells.setdefault(stage["step"] - 1, []).append(stage["name"])
+        rows.append((model.title, cells))
+    return scale, rows
+
+
+def add_alignment(generators):
+    """Draw the side-by-side view of the maturity models on the page that asks for it."""
+    articles = next(g for g in generators if hasattr(g, "articles"))
+    pages = next(g for g in generators if hasattr(g, "hidden_pages"))
+    models = {a.slug: a for a in articles.articles}
+    for page in pages.pages:
+        source = page.metadata.get("alignment")
+        if not source:
+            continue
+        rel = source if isinstance(source, str) else "alignment.yaml"
+        with open(os.path.join(articles.settings["PATH"], rel), encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        scale, rows = alignment_rows(data, models, rel)
+        page.alignment_svg = draw_alignment(scale, rows, title=page.title, ident="naast-elkaar")
+
+
 def register():
-    """Connect the handler to the article generator."""
+    """Connect the handlers: model diagrams after reading articles, the alignment once all is read."""
     signals.article_generator_finalized.connect(add_diagrams)
+    signals.all_generators_finalized.connect(add_alignment)

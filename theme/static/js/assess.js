@@ -10,12 +10,16 @@ function startRuntime() {
   const sec = sections[0];
   runtime ??= (async () => {
     const base = new URL(sec.dataset.runtimeBase, location.href);
+    // A worker whose wasm cannot load never reports back, so check the file first and keep a watchdog.
+    const probe = await fetch(new URL("pyodide/pyodide.asm.wasm", base), { method: "HEAD" });
+    if (!probe.ok) throw new Error(`runtime ${probe.status}`);
     const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
-    const worker = await PyWorker(new URL(sec.dataset.worker, location.href).href, {
+    const worker = PyWorker(new URL(sec.dataset.worker, location.href).href, {
       version: new URL("pyodide/pyodide.mjs", base).href,
       config: { files: { [new URL("scoring.zip", base).href]: "./*" }, sync_main_only: true },
     });
-    return worker.sync;
+    const watchdog = new Promise((_, fail) => setTimeout(() => fail(new Error("runtime timeout")), 120000));
+    return (await Promise.race([worker, watchdog])).sync;
   })().then((sync) => { root.dataset.runtime = "ready"; return sync; }, (error) => {
     root.dataset.runtime = "failed";
     sections.forEach((s) => status(s, msg(s, "failed"), true));
@@ -43,7 +47,7 @@ function fill(form, answers) {
 function progress(form) {
   const p = form.querySelector("[data-progress]");
   const total = form.querySelectorAll("fieldset").length;
-  p.textContent = p.dataset.template.replace("%(done)s", Object.keys(answersOf(form)).length).replace("%(total)s", total);
+  p.textContent = p.dataset.template.replace("{done}", Object.keys(answersOf(form)).length).replace("{total}", total);
 }
 
 async function show(sec, form, out, { shared = false, explicit = false } = {}) {
@@ -80,7 +84,7 @@ function render(sec, form, out, reply, previous) {
   if (previous !== null && previous !== undefined) {
     field("change").hidden = false;
     const delta = r.overall - previous;
-    field("change").textContent = msg(sec, "change").replace("%(delta)s", `${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`);
+    field("change").textContent = msg(sec, "change").replace("{delta}", `${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`);
   }
   const dims = Object.entries(r.dimensions);
   const svgNS = "http://www.w3.org/2000/svg";

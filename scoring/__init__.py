@@ -1,0 +1,56 @@
+"""Social media maturity assessments: definitions in, results out.
+
+Pure Python, standard library only, no I/O, no clock, no randomness: the same code validates
+assessment definitions at build time (CPython) and scores answers in the visitor's browser
+(Pyodide).
+
+    import scoring
+    a = scoring.load(definition)                 # dict parsed from content/assessments/<id>.yaml
+    r = scoring.score(a, {"question-id": "option-id", ...})
+    r.to_dict()                                  # JSON-safe; everything the result page shows
+    text = scoring.share.encode(a, answers); answers = scoring.share.decode(a, text)
+"""
+
+from . import share
+from ._errors import AnswerError, DefinitionError, ScoringError
+from ._load import load
+from ._model import (
+    Advice,
+    Assessment,
+    Dimension,
+    Figure,
+    ModelMapping,
+    NextStep,
+    Option,
+    Placement,
+    Question,
+    Related,
+    Result,
+    Source,
+    Stage,
+)
+from ._score import NEXT_STEP_BELOW, NEXT_STEP_LIMIT, score
+
+__all__ = [
+    "load",
+    "score",
+    "share",
+    "ScoringError",
+    "DefinitionError",
+    "AnswerError",
+    "Assessment",
+    "Dimension",
+    "Question",
+    "Option",
+    "ModelMapping",
+    "Stage",
+    "NextStep",
+    "Result",
+    "Placement",
+    "Advice",
+    "Figure",
+    "Related",
+    "Source",
+    "NEXT_STEP_BELOW",
+    "NEXT_STEP_LIMIT",
+]

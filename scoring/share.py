@@ -1,0 +1,68 @@
+"""Share strings: a short, versioned text for the URL fragment that holds a visitor's answers.
+
+    text = scoring.share.encode(assessment, answers)     # e.g. 'v1.3k9x0a.0123321.x9z2'
+    answers = scoring.share.decode(assessment, text)
+
+Nothing is sent anywhere: the answers live in the link itself. `decode` raises only
+`AnswerError` (with a Dutch message) for any text that is not a valid string for this
+assessment: tampered, truncated, from another assessment or from an older version of it.
+The format is described in `scoring._codec`.
+"""
+
+import re
+
+from ._codec import ALPHABET, VERSION, check, encode_indexes, fingerprint
+from ._errors import AnswerError
+from ._score import answer_indexes
+
+__all__ = ["encode", "decode"]
+
+MAX_LENGTH = 200
+ALLOWED = frozenset(ALPHABET + ALPHABET.upper() + ".")
+VERSION_RE = re.compile(r"^v[0-9]+$")
+
+
+def encode(assessment, answers):
+    """Share string for a complete set of answers {question id: option id}."""
+    return encode_indexes(assessment, answer_indexes(assessment, answers))
+
+
+def _broken(reason):
+    return AnswerError(f"Deze deellink werkt niet: {reason} Je kunt de scan gewoon opnieuw invullen.")
+
+
+def decode(assessment, text):
+    """Answers {question id: option id} from a share string; AnswerError if it is not valid for this assessment."""
+    if not isinstance(text, str):
+        raise _broken("de link kon niet worden gelezen.")
+    text = text.strip(" \t\r\n")
+    if text.startswith("#"):
+        text = text[1:]
+    if not text:
+        raise _broken("er staan geen antwoorden in.")
+    if len(text) > MAX_LENGTH:
+        raise _broken("de link is te lang.")
+    # check the characters before lower(): some non-ASCII letters lower-case to ASCII ones
+    if not all(char in ALLOWED for char in text):
+        raise _broken("er staan tekens in die er niet in horen.")
+    parts = text.lower().split(".")
+    if len(parts) != 4:
+        raise _broken("de link is onvolledig of beschadigd.")
+    version, mark, payload, checksum = parts
+    if version != VERSION:
+        if VERSION_RE.match(version):
+            raise _broken("hij is gemaakt met een andere versie van deze site.")
+        raise _broken("de link is onvolledig of beschadigd.")
+    if mark != fingerprint(assessment):
+        raise _broken("hij hoort bij een andere scan, of bij een oudere versie van deze scan.")
+    if checksum != check(mark, payload):
+        raise _broken("de controlecode klopt niet; misschien is de link niet helemaal gekopieerd.")
+    if len(payload) != len(assessment.questions):
+        raise _broken("het aantal antwoorden klopt niet.")
+    answers = {}
+    for question, char in zip(assessment.questions, payload, strict=True):
+        index = ALPHABET.index(char)
+        if index >= len(question.options):
+            raise _broken("er staat een antwoord in dat niet bestaat.")
+        answers[question.id] = question.options[index].id
+    return answers

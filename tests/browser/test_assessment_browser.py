@@ -1,0 +1,173 @@
+"""The self-assessment in a real Chromium with the real Pyodide: keyboard, results, persistence, failures."""
+
+import json
+
+import pytest
+import yaml
+
+from tests.browser.conftest import axe_violations
+from tests.conftest import ROOT
+
+import scoring  # the package at the repository root (pytest runs from there)
+
+SCAN = "social-media-volwassenheidsscan"
+PATH = "/zelfscan/"
+READY = 'html[data-runtime="ready"]'
+RESULT = '[data-result][data-state="ready"]'
+
+
+def definition(aid):
+    return scoring.load(yaml.safe_load((ROOT / "content" / "assessments" / f"{aid}.yaml").read_text(encoding="utf-8")))
+
+
+def cpython_result(aid, answers):
+    return scoring.score(definition(aid), answers).to_dict()
+
+
+def form_answers(page, aid=SCAN):
+    return page.evaluate(f"""() => Object.fromEntries(new FormData(document.querySelector('form[data-assessment="{aid}"]')))""")
+
+
+def answer_all(page, pick, aid=SCAN):
+    """Click option `pick(question index, option count)` in every question of the form."""
+    for i, fieldset in enumerate(page.locator(f'form[data-assessment="{aid}"] fieldset').all()):
+        options = fieldset.locator("input[type=radio]")
+        options.nth(pick(i, options.count())).check()
+
+
+def test_complete_the_scan_by_keyboard_alone(page, base_url, watch):
+    page.goto(base_url + PATH)
+    questions = page.locator(f'form[data-assessment="{SCAN}"] fieldset')
+    total = questions.count()
+    assert 16 <= total <= 24
+    assert "Vraag 1 van" in questions.first.inner_text()
+    for i in range(total):
+        for _ in range(60):  # Tab into the next radio group
+            page.keyboard.press("Tab")
+            if page.evaluate("(i) => document.activeElement.closest('fieldset') === document.querySelectorAll('form[data-assessment] fieldset')[i]", i):
+                break
+        else:
+            pytest.fail(f"question {i + 1} is not reachable by Tab")
+        page.keyboard.press("Space")          # choose the focused (first) option
+        for _ in range(i % 3):
+            page.keyboard.press("ArrowDown")  # and move to a later one for some questions
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.wait_for_selector(RESULT, timeout=30_000)
+    answers = form_answers(page)
+    assert len(answers) == total
+    expected = cpython_result(SCAN, answers)
+    result = page.locator("[data-result]")
+    assert result.get_attribute("data-overall") == f"{expected['overall']:.1f}"
+    text = result.inner_text()
+    for placement in expected["placements"]:
+        assert placement["label"] in text
+    link = result.locator(".placements a").first
+    assert link.get_attribute("href").endswith(f"#element-{expected['placements'][0]['element']}")
+
+
+def test_reload_keeps_answers_and_result(page, base_url, watch):
+    page.goto(base_url + PATH)
+    answer_all(page, lambda i, n: (i * 7) % n)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    before = form_answers(page)
+    overall = page.locator("[data-result]").get_attribute("data-overall")
+    page.reload()
+    assert form_answers(page) == before
+    page.wait_for_selector(RESULT, timeout=90_000)
+    assert page.locator("[data-result]").get_attribute("data-overall") == overall
+
+
+def test_share_link_restores_answers_in_a_fresh_context(page, browser, base_url, watch):
+    page.goto(base_url + PATH)
+    answer_all(page, lambda i, n: n - 1 - (i % n))
+    page.wait_for_selector(RESULT, timeout=90_000)
+    page.click('[data-result] [data-action="share"]')
+    url = page.locator('[data-field="share-url"]').input_value()
+    assert url.startswith(base_url + PATH + "#" + SCAN + "=")
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(url)
+    other.wait_for_selector(RESULT, timeout=90_000)
+    assert form_answers(other) == form_answers(page)
+    assert other.locator("[data-result]").get_attribute("data-overall") == page.locator("[data-result]").get_attribute("data-overall")
+    assert other.evaluate(f"localStorage.getItem('smm:answers:{SCAN}')") is None  # viewing a link saves nothing
+    fresh.close()
+
+
+def test_tampered_link_shows_a_message_and_keeps_own_answers(page, base_url, watch):
+    page.goto(base_url + PATH)
+    answer_all(page, lambda i, n: 1)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    saved = page.evaluate(f"localStorage.getItem('smm:answers:{SCAN}')")
+    answers = json.loads(saved)
+    good = scoring.share.encode(definition(SCAN), {q: o for q, o in answers.items()})
+    bad = good[:-3] + ("x" if good[-3] != "x" else "y") + good[-2:]
+    for broken in (bad, good[: len(good) // 2], "v9.onzin"):
+        page.goto(f"{base_url}{PATH}#{SCAN}={broken}")
+        page.reload()
+        status = page.locator("section.assessment [data-status]")
+        status.wait_for(state="visible", timeout=90_000)
+        assert "beschadigd" in status.inner_text()
+        assert page.evaluate(f"localStorage.getItem('smm:answers:{SCAN}')") == saved
+    assert axe_violations(page) == []
+
+
+def test_unanswered_questions_are_pointed_out(page, base_url, watch):
+    page.goto(base_url + PATH)
+    page.locator(f'form[data-assessment="{SCAN}"] fieldset').first.locator("input").first.check()
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    assert axe_violations(page) == []  # partly answered
+    page.click(f'form[data-assessment="{SCAN}"] button[type=submit]')
+    page.wait_for_selector('[data-result][data-state="error"]')
+    assert page.locator("fieldset.missing").count() == page.locator("fieldset").count() - 1
+    assert "nog niet beantwoord" in page.locator("[data-result]").inner_text()
+    assert axe_violations(page) == []  # error state
+
+
+def test_blocked_runtime_fails_clearly_and_keeps_answers(browser, base_url):
+    context = browser.new_context()
+    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    answer_all(page, lambda i, n: 0)
+    page.wait_for_selector('html[data-runtime="failed"]', state="attached", timeout=90_000)
+    status = page.locator("section.assessment [data-status]")
+    assert "kon niet laden" in status.inner_text()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('smm:answers:{SCAN}')"))
+    assert saved == form_answers(page) and len(saved) == page.locator("fieldset").count()
+    page.reload()
+    assert form_answers(page) == saved
+    context.close()
+
+
+def test_start_and_result_states_are_accessible(page, base_url, watch):
+    page.goto(base_url + PATH)
+    assert axe_violations(page) == []  # start
+    answer_all(page, lambda i, n: n // 2)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    assert axe_violations(page) == []  # result
+
+
+def test_retake_shows_the_change_since_the_previous_result(page, base_url, watch):
+    page.goto(base_url + PATH)
+    answer_all(page, lambda i, n: 0)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    first = float(page.locator("[data-result]").get_attribute("data-overall"))
+    page.click('[data-action="reset"]')
+    assert form_answers(page) == {}
+    answer_all(page, lambda i, n: n - 1)
+    page.wait_for_selector(f'[data-result][data-state="ready"]:not([data-overall="{first:.1f}"])', timeout=30_000)
+    change = page.locator('[data-field="change"]').inner_text()
+    assert f"+{100.0 - first:.1f}" in change
+
+
+@pytest.mark.parametrize("aid", ["check-social-readiness-model"])
+def test_quick_check_on_a_model_page(page, base_url, watch, aid):
+    defn = definition(aid)
+    page.goto(f"{base_url}/modellen/{defn.models[0].model}/")
+    answer_all(page, lambda i, n: n - 1, aid=aid)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    expected = cpython_result(aid, form_answers(page, aid))
+    assert page.locator("[data-result]").get_attribute("data-overall") == f"{expected['overall']:.1f}"
+    assert expected["placements"][0]["label"] in page.locator("[data-result]").inner_text()
+    assert axe_violations(page) == []
