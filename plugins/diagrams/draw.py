@@ -145,15 +145,14 @@ def _matrix(labels, axes):
 
 
 def _ladder(labels):
-    n = len(labels)
     rail_x1, rail_x2 = 20, 110
     wrapped = [wrap(f"{i + 1}. {label}", WIDTH - 150) for i, label in enumerate(labels)]
     spans = [max(44, len(w) * LINE + 2 * PAD) for w in wrapped]
     total = sum(spans)
-    shapes = [f'<line class="dg-line" x1="{rail_x1}" y1="0" x2="{rail_x1}" y2="{total}" stroke="#1d4f7a" stroke-width="4"/>',
-              f'<line class="dg-line" x1="{rail_x2}" y1="0" x2="{rail_x2}" y2="{total}" stroke="#1d4f7a" stroke-width="4"/>']
+    rail = '<line class="dg-line" x1="{x}" y1="0" x2="{x}" y2="{y}" stroke="#1d4f7a" stroke-width="4"/>'
+    shapes = [rail.format(x=rail_x1, y=total), rail.format(x=rail_x2, y=total)]
     y = total
-    for lines, h in zip(wrapped, spans):  # first rung at the bottom
+    for lines, h in zip(wrapped, spans, strict=True):  # first rung at the bottom
         y -= h
         mid = y + h / 2
         shapes.append(f'<line class="dg-line" x1="{rail_x1}" y1="{mid:.0f}" x2="{rail_x2}" y2="{mid:.0f}" '

@@ -4,17 +4,18 @@ const root = document.documentElement;
 const sections = [...document.querySelectorAll("section.assessment")];
 const msg = (sec, name) => sec.querySelector(`template[data-msg="${name}"]`).innerHTML.trim();
 const store = { get: (k) => JSON.parse(localStorage.getItem(k) || "null"), set: (k, v) => localStorage.setItem(k, JSON.stringify(v)) };
+const el = (tag, props = {}, ...kids) => { const node = Object.assign(document.createElement(tag), props); node.append(...kids); return node; };
+const svgEl = (tag, attrs) => { const node = document.createElementNS("http://www.w3.org/2000/svg", tag); for (const k in attrs) node.setAttribute(k, attrs[k]); return node; };
 let runtime;
 
 function startRuntime() {
-  const sec = sections[0];
+  const base = new URL(sections[0].dataset.runtimeBase, location.href);
   runtime ??= (async () => {
-    const base = new URL(sec.dataset.runtimeBase, location.href);
     // A worker whose wasm cannot load never reports back, so check the file first and keep a watchdog.
     const probe = await fetch(new URL("pyodide/pyodide.asm.wasm", base), { method: "HEAD" });
     if (!probe.ok) throw new Error(`runtime ${probe.status}`);
     const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
-    const worker = PyWorker(new URL(sec.dataset.worker, location.href).href, {
+    const worker = PyWorker(new URL(sections[0].dataset.worker, location.href).href, {
       version: new URL("pyodide/pyodide.mjs", base).href,
       config: { files: { [new URL("scoring.zip", base).href]: "./*" }, sync_main_only: true },
     });
@@ -29,38 +30,27 @@ function startRuntime() {
 }
 
 function status(sec, text, error = false) {
-  const box = sec.querySelector("[data-status]");
-  box.textContent = text;
-  box.hidden = !text;
-  box.classList.toggle("error", error);
+  Object.assign(sec.querySelector("[data-status]"), { textContent: text, hidden: !text, className: error ? "status error" : "status" });
 }
 
 const answersOf = (form) => Object.fromEntries(new FormData(form));
 function fill(form, answers) {
   form.reset();
-  for (const [q, o] of Object.entries(answers || {})) {
-    const input = [...form.elements].find((el) => el.name === q && el.value === o);
-    if (input) input.checked = true;
-  }
-  progress(form);
-}
-function progress(form) {
+  for (const [q, o] of Object.entries(answers || {})) [...form.elements].forEach((node) => { if (node.name === q && node.value === o) node.checked = true; });
   const p = form.querySelector("[data-progress]");
-  const total = form.querySelectorAll("fieldset").length;
-  p.textContent = p.dataset.template.replace("{done}", Object.keys(answersOf(form)).length).replace("{total}", total);
+  p.textContent = p.dataset.template.replace("{done}", Object.keys(answersOf(form)).length).replace("{total}", form.querySelectorAll("fieldset").length);
 }
 
 async function show(sec, form, out, { shared = false, explicit = false } = {}) {
   const answers = answersOf(form);
-  const total = form.querySelectorAll("fieldset").length;
-  if (!explicit && Object.keys(answers).length < total) return;
+  if (!explicit && Object.keys(answers).length < form.querySelectorAll("fieldset").length) return;
   const sync = await startRuntime();
   const reply = JSON.parse(await sync.evaluate(form.dataset.assessment, JSON.stringify(answers)));
   form.querySelectorAll("fieldset.missing").forEach((f) => f.classList.remove("missing"));
   if (!reply.ok) {
     out.dataset.state = "error";
     delete out.dataset.overall;
-    out.replaceChildren(Object.assign(document.createElement("p"), { className: "status error", textContent: reply.message }));
+    out.replaceChildren(el("p", { className: "status error", textContent: reply.message }));
     reply.questions.forEach((q) => form.querySelector(`fieldset[data-question="${q}"]`)?.classList.add("missing"));
     form.querySelector("fieldset.missing input")?.focus();
     return;
@@ -74,67 +64,59 @@ async function show(sec, form, out, { shared = false, explicit = false } = {}) {
 
 function render(sec, form, out, reply, previous) {
   const r = reply.result;
-  const names = JSON.parse(form.dataset.dimensions);
-  const urls = JSON.parse(form.dataset.models);
+  const [names, urls] = [JSON.parse(form.dataset.dimensions), JSON.parse(form.dataset.models)];
   const site = new URL(sec.dataset.site, location.href);
   const view = sec.querySelector('template[data-tpl="result"]').content.cloneNode(true);
   const field = (name) => view.querySelector(`[data-field="${name}"]`);
   const list = (name) => view.querySelector(`[data-list="${name}"]`);
   field("overall").textContent = r.overall.toFixed(1);
   if (previous !== null && previous !== undefined) {
-    field("change").hidden = false;
     const delta = r.overall - previous;
-    field("change").textContent = msg(sec, "change").replace("{delta}", `${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`);
+    Object.assign(field("change"), { hidden: false, textContent: msg(sec, "change").replace("{delta}", `${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`) });
   }
   const dims = Object.entries(r.dimensions);
-  const svgNS = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(svgNS, "svg");
-  svg.setAttribute("viewBox", `0 0 420 ${dims.length * 28}`);
-  svg.setAttribute("aria-hidden", "true");
+  const chart = svgEl("svg", { viewBox: `0 0 420 ${dims.length * 28}`, "aria-hidden": "true" });
   dims.forEach(([id, score], i) => {
-    const row = document.createElement("tr");
-    row.append(Object.assign(document.createElement("th"), { scope: "row", textContent: names[id] || id }),
-      Object.assign(document.createElement("td"), { textContent: score.toFixed(1) }));
-    list("dimensions").append(row);
-    for (const [cls, w] of [["track", 400], ["bar", 4 * score]]) {
-      const rect = document.createElementNS(svgNS, "rect");
-      Object.entries({ class: cls, x: 10, y: i * 28 + 4, width: Math.max(w, 1), height: 20, rx: 3 }).forEach(([k, v]) => rect.setAttribute(k, v));
-      svg.append(rect);
-    }
+    list("dimensions").append(el("tr", {}, el("th", { scope: "row", textContent: names[id] || id }), el("td", { textContent: score.toFixed(1) })));
+    for (const [cls, w] of [["track", 400], ["bar", 4 * score]]) chart.append(svgEl("rect", { class: cls, x: 10, y: i * 28 + 4, width: Math.max(w, 1), height: 20, rx: 3 }));
   });
-  field("chart").append(svg);
+  field("chart").append(chart);
   for (const p of r.placements) {
-    const item = document.createElement("li");
-    const link = Object.assign(document.createElement("a"), { textContent: `${p.model_title}: ${p.label}` });
-    link.href = new URL(`${urls[p.model]}#element-${p.element}`, site).href;
-    item.append(link, Object.assign(document.createElement("p"), { textContent: [p.meaning, p.next].filter(Boolean).join(" ") }));
-    list("placements").append(item);
+    const link = el("a", { href: new URL(`${urls[p.model]}#element-${p.element}`, site).href, textContent: `${p.model_title}: ${p.label}` });
+    list("placements").append(el("li", {}, link, el("p", { textContent: [p.meaning, p.next].filter(Boolean).join(" ") })));
   }
   for (const step of r.next_steps) {
-    const item = Object.assign(document.createElement("li"), { textContent: `${names[step.dimension] || step.dimension}: ${step.text} ` });
-    step.models.forEach((slug) => item.append(Object.assign(document.createElement("a"), { href: new URL(urls[slug], site).href, textContent: slug }), " "));
+    const item = el("li", { textContent: `${names[step.dimension] || step.dimension}: ${step.text} ` });
+    step.models.forEach((slug) => item.append(el("a", { href: new URL(urls[slug], site).href, textContent: slug }), " "));
     list("next_steps").append(item);
   }
   field("next-head").hidden = !r.next_steps.length;
   view.querySelector('[data-action="share"]').addEventListener("click", () => {
     const url = new URL(location.href);
     url.hash = `${form.dataset.assessment}=${reply.share}`;
-    const box = out.querySelector('[data-field="share"]');
-    box.hidden = false;
-    box.querySelector("input").value = url.href;
-    box.querySelector("input").select();
+    out.querySelector('[data-field="share"]').hidden = false;
+    Object.assign(out.querySelector('[data-field="share-url"]'), { value: url.href }).select();
     status(sec, msg(sec, "copied"));
   });
   view.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
   out.replaceChildren(view);
-  out.dataset.overall = r.overall.toFixed(1);
-  out.dataset.state = "ready";
+  Object.assign(out.dataset, { overall: r.overall.toFixed(1), state: "ready" });
+}
+
+function clear(form, out, key) {
+  localStorage.removeItem(key);
+  delete form.dataset.shared;
+  fill(form, {});
+  out.replaceChildren();
+  out.dataset.state = "empty";
+  delete out.dataset.overall;
+  history.replaceState(null, "", location.pathname + location.search);
 }
 
 for (const sec of sections) {
-  const form = sec.querySelector("form[data-assessment]");
-  const out = sec.querySelector("[data-result]");
+  const [form, out] = [sec.querySelector("form[data-assessment]"), sec.querySelector("[data-result]")];
   const key = `smm:answers:${form.dataset.assessment}`;
+  const later = (options) => show(sec, form, out, options).catch(() => {});
   const [hashId, code] = decodeURIComponent(location.hash.slice(1)).split("=");
   fill(form, store.get(key));
   if (hashId === form.dataset.assessment && code) {
@@ -144,28 +126,20 @@ for (const sec of sections) {
       fill(form, reply.answers);
       form.dataset.shared = "1";
       status(sec, msg(sec, "shared"));
-      show(sec, form, out, { shared: true });
+      later({ shared: true });
     }).catch(() => {});
-  } else if (store.get(key)) show(sec, form, out).catch(() => {});
+  } else if (store.get(key)) later();
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio") return;
     if (!form.dataset.shared) store.set(key, answersOf(form));
-    progress(form);
-    show(sec, form, out, { shared: !!form.dataset.shared }).catch(() => {});
+    fill(form, answersOf(form));
+    later({ shared: !!form.dataset.shared });
   });
-  form.addEventListener("submit", (event) => { event.preventDefault(); show(sec, form, out, { explicit: true }).catch(() => {}); });
-  form.querySelector('[data-action="reset"]').addEventListener("click", () => {
-    localStorage.removeItem(key);
-    delete form.dataset.shared;
-    fill(form, {});
-    out.replaceChildren();
-    out.dataset.state = "empty";
-    delete out.dataset.overall;
-    history.replaceState(null, "", location.pathname + location.search);
-  });
+  form.addEventListener("submit", (event) => { event.preventDefault(); later({ explicit: true }); });
+  form.querySelector('[data-action="reset"]').addEventListener("click", () => clear(form, out, key));
   form.querySelector('[data-action="export"]').addEventListener("click", () => {
     const blob = new Blob([JSON.stringify({ assessment: form.dataset.assessment, answers: answersOf(form) }, null, 2)], { type: "application/json" });
-    Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `${form.dataset.assessment}.json` }).click();
+    el("a", { href: URL.createObjectURL(blob), download: `${form.dataset.assessment}.json` }).click();
   });
   form.querySelector('[data-action="import"]').addEventListener("change", async (event) => {
     try {
@@ -173,7 +147,7 @@ for (const sec of sections) {
       if (data.assessment !== form.dataset.assessment || typeof data.answers !== "object") throw new Error("foreign");
       fill(form, data.answers);
       store.set(key, answersOf(form));
-      show(sec, form, out).catch(() => {});
+      later();
     } catch { status(sec, msg(sec, "badfile"), true); }
   });
 }
