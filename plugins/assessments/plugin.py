@@ -10,6 +10,7 @@
 """
 
 import glob
+import hashlib
 import io
 import json
 import os
@@ -177,8 +178,28 @@ def ship_runtime(output_path, conf, definitions):
     for name in os.listdir(pyscript_src):
         if name.endswith((".js", ".css")):
             shutil.copyfile(os.path.join(pyscript_src, name), os.path.join(runtime, "pyscript", name))
+    packed = scoring_zip(conf["scoring_package"], definitions)
     with open(os.path.join(runtime, "scoring.zip"), "wb") as handle:
-        handle.write(scoring_zip(conf["scoring_package"], definitions))
+        handle.write(packed)
+    write_service_worker(output_path, conf, packed)
+
+
+def runtime_version(node_modules, packed):
+    """Pinned runtime versions plus a hash of the scoring zip: the service worker's cache key."""
+    parts = []
+    for package in ("pyodide", os.path.join("@pyscript", "core")):
+        with open(os.path.join(node_modules, package, "package.json"), encoding="utf-8") as handle:
+            parts.append(json.load(handle)["version"])
+    parts.append(hashlib.sha256(packed).hexdigest()[:12])
+    return "-".join(parts)
+
+
+def write_service_worker(output_path, conf, packed):
+    """Write sw.js at the site root, its cache named after the runtime version."""
+    with open(os.path.join(os.path.dirname(__file__), "sw.js"), encoding="utf-8") as handle:
+        source = handle.read().replace("__VERSION__", runtime_version(conf["node_modules"], packed))
+    with open(os.path.join(output_path, "sw.js"), "w", encoding="utf-8") as handle:
+        handle.write(source)
 
 
 def add_generators(pelican):

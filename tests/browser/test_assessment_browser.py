@@ -172,3 +172,24 @@ def test_quick_check_on_a_model_page(page, base_url, watch, aid):
     assert page.locator("[data-result]").get_attribute("data-overall") == f"{expected['overall']:.1f}"
     assert expected["placements"][0]["label"] in page.locator("[data-result]").inner_text()
     assert axe_violations(page) == []
+
+
+def test_repeat_visit_takes_the_runtime_from_the_service_worker(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true)")
+    page.evaluate("navigator.serviceWorker.ready")
+    cached = []
+    context.on("requestfinished", lambda r: "pyodide.asm.wasm" in r.url and cached.append(r.response().from_service_worker))
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    names = page.evaluate("caches.keys()")
+    assert any(n.startswith("runtime-314.0.7-0.7.31-") for n in names), names
+    stored = page.evaluate("""async () => { const cache = await caches.open((await caches.keys())[0]);
+        return (await cache.keys()).map((r) => new URL(r.url).pathname); }""")
+    assert any(p.endswith("/runtime/pyodide/pyodide.asm.wasm") for p in stored), stored
+    assert cached == [] or all(cached), cached  # where the request is visible, the worker answered it
+    context.close()

@@ -1,0 +1,97 @@
+"""Shared helpers for the scoring tests: where the definitions live, loading them once, answer sets."""
+
+import functools
+import json
+import pathlib
+
+import yaml
+
+import scoring
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ASSESSMENTS = ROOT / "content" / "assessments"
+MODELS = ROOT / "content" / "models"
+FIXTURES = ROOT / "tests" / "fixtures" / "scoring"
+GOLDEN = FIXTURES / "golden"
+BROKEN = FIXTURES / "broken"
+
+
+def definition_files():
+    """Every assessment definition of the site; never empty."""
+    files = sorted(ASSESSMENTS.glob("*.yaml"))
+    assert files, f"no assessment definitions found in {ASSESSMENTS}"
+    return files
+
+
+def definition_ids():
+    """Ids (file stems) of every assessment definition."""
+    return [path.stem for path in definition_files()]
+
+
+@functools.cache
+def raw_definition(assessment_id):
+    """The parsed YAML of content/assessments/<id>.yaml."""
+    return yaml.safe_load((ASSESSMENTS / f"{assessment_id}.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def assessment(assessment_id):
+    """The loaded (validated) assessment, loaded once per test session."""
+    return scoring.load(raw_definition(assessment_id))
+
+
+def golden_files():
+    """Every golden case; never empty."""
+    files = sorted(GOLDEN.glob("*.json"))
+    assert files, f"no golden cases found in {GOLDEN}"
+    return files
+
+
+def golden_case(path):
+    """One golden case: {assessment, answers, expected}."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def broken_files():
+    """Every broken definition fixture; never empty."""
+    files = sorted(BROKEN.glob("*.yaml"))
+    assert files, f"no broken definitions found in {BROKEN}"
+    return files
+
+
+def expected_path(path):
+    """The path a broken fixture announces in its `# expect: <path>` line."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# expect:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"{path.name} has no '# expect: <path>' line")
+
+
+def answers_at(a, indexes):
+    """Answers {question id: option id} from a list of option indexes in question order."""
+    return {q.id: q.options[i].id for q, i in zip(a.questions, indexes, strict=True)}
+
+
+def first_answers(a):
+    """Every question answered with its first (least mature) option."""
+    return answers_at(a, [0] * len(a.questions))
+
+
+def last_answers(a):
+    """Every question answered with its last (most mature) option."""
+    return answers_at(a, [len(q.options) - 1 for q in a.questions])
+
+
+def stage_positions(result):
+    """Stage index (0-based) per model slug of a Result."""
+    return {p.model: p.position - 1 for p in result.placements}
+
+
+def model_elements(slug):
+    """The `elements` of the model page content/models/*/<slug>.md, or None if the page does not exist (yet)."""
+    pages = list(MODELS.glob(f"*/{slug}.md"))
+    if not pages:
+        return None
+    text = pages[0].read_text(encoding="utf-8")
+    front = text.split("---", 2)[1]
+    return yaml.safe_load(front).get("elements") or []

@@ -1,0 +1,135 @@
+"""Loading definitions: every real definition loads and follows the content rules; every broken one names its path."""
+
+import re
+
+import pytest
+import yaml
+
+import scoring
+from scoring_cases import (
+    assessment,
+    broken_files,
+    definition_files,
+    definition_ids,
+    expected_path,
+    model_elements,
+    raw_definition,
+)
+
+ORGANISATION_MATURITY_MODELS = {
+    "social-readiness-model", "social-media-groeimodel", "edelman-four-stages-social-business",
+    "altimeter-six-stages-social-business-transformation", "forrester-social-maturity",
+    "social-media-listening-maturity-model",
+}
+
+
+# --- broken definitions -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", broken_files(), ids=lambda p: p.stem)
+def test_broken_definition_names_the_bad_field(path):
+    with pytest.raises(scoring.DefinitionError) as caught:
+        scoring.load(yaml.safe_load(path.read_text(encoding="utf-8")))
+    expected = expected_path(path)
+    assert caught.value.path == expected
+    assert str(caught.value).startswith(f"{expected}: ")
+
+
+def test_there_are_enough_broken_fixtures():
+    assert len(broken_files()) >= 8
+
+
+def test_unreachable_stage_message_says_what_is_achievable():
+    path = next(p for p in broken_files() if p.stem == "stage-unreachable")
+    with pytest.raises(scoring.DefinitionError, match=r"nearest achievable: 37\.5, 50"):
+        scoring.load(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("value", [None, [], "text", 3])
+def test_a_definition_must_be_a_mapping(value):
+    with pytest.raises(scoring.DefinitionError, match="^definition: expected a mapping"):
+        scoring.load(value)
+
+
+def test_many_questions_load_quickly_without_brute_force():
+    """60 questions of 5 options (5**60 answer sets): reachability must come from the per-dimension sums."""
+    definition = raw_definition("social-media-volwassenheidsscan")
+    big = dict(definition)
+    big["questions"] = [
+        {**q, "id": f"{q['id']}-{n}"} for n in range(3) for q in definition["questions"]
+    ]
+    loaded = scoring.load(big)
+    assert len(loaded.questions) == 60
+
+
+# --- the real definitions -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("assessment_id", definition_ids())
+def test_definition_loads_and_matches_its_file_name(assessment_id):
+    a = assessment(assessment_id)
+    assert a.id == assessment_id
+    assert a.kind in ("organisation", "person")
+    for question in a.questions:
+        assert 3 <= len(question.options) <= 5, question.id
+    for mapping in a.models:
+        assert mapping.stages[-1].next == ""
+        assert all(stage.next for stage in mapping.stages[:-1])
+
+
+def test_there_are_definitions_of_every_kind():
+    ids = definition_ids()
+    assert "social-media-volwassenheidsscan" in ids
+    assert len([i for i in ids if i.startswith("check-")]) >= 8
+    assert {"persoon-social-technographics", "persoon-engagement-pyramid"} <= set(ids)
+    assert len(definition_files()) == len(ids)
+
+
+def test_the_scan():
+    a = assessment("social-media-volwassenheidsscan")
+    assert a.kind == "organisation" and a.model is None
+    assert 16 <= len(a.questions) <= 24
+    assert len(a.dimensions) >= 6
+    assert {m.model for m in a.models} >= ORGANISATION_MATURITY_MODELS
+    assert {step.dimension for step in a.next_steps} == {d.id for d in a.dimensions}
+    assert a.minutes == 5
+
+
+@pytest.mark.parametrize("assessment_id", [i for i in definition_ids() if i.startswith("check-")])
+def test_quick_check(assessment_id):
+    a = assessment(assessment_id)
+    assert a.kind == "organisation"
+    assert assessment_id == f"check-{a.model}"
+    assert 4 <= len(a.questions) <= 10
+    assert [m.model for m in a.models] == [a.model]
+    mapping = a.models[0]
+    assert [s.element for s in mapping.stages] == list(range(1, len(mapping.stages) + 1)), \
+        "a quick check maps every stage of its model, in the model's order"
+
+
+@pytest.mark.parametrize("assessment_id", [i for i in definition_ids() if i.startswith("persoon-")])
+def test_personal_check(assessment_id):
+    a = assessment(assessment_id)
+    assert a.kind == "person"
+    assert 6 <= len(a.questions) <= 10
+    assert [m.model for m in a.models] == [a.model]
+    for stage in a.models[0].stages:
+        assert stage.related is not None and stage.related.models, stage.id
+        if stage.figure is not None:
+            assert re.fullmatch(r"\d+%", stage.figure.value)
+            assert stage.figure.source.url.startswith("http") and stage.figure.source.year
+
+
+def test_technographics_intro_says_the_groups_overlap():
+    assert "overlappen" in assessment("persoon-social-technographics").intro
+
+
+@pytest.mark.parametrize("assessment_id", definition_ids())
+def test_stage_elements_exist_on_the_model_page(assessment_id):
+    """`element` is the 1-based anchor #element-N on the model page; check it where the page exists."""
+    a = assessment(assessment_id)
+    for mapping in a.models:
+        elements = model_elements(mapping.model)
+        if elements is None:
+            continue  # the model page is not written yet; the build checks links once it is
+        assert max(s.element for s in mapping.stages) <= len(elements), mapping.model
+        if a.model == mapping.model:
+            assert len(mapping.stages) == len(elements), f"{mapping.model}: every stage of the model is mapped"
