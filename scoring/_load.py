@@ -21,7 +21,7 @@ from ._model import (
     Source,
     Stage,
 )
-from ._reach import achievable_scores
+from ._reach import basis_scores
 
 KINDS = ("organisation", "person")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -314,8 +314,11 @@ def _next_steps(value, dimension_ids):
 
 
 def _check_reachable(assessment):
+    by_basis = {}  # most mappings share the overall basis: compute each basis once
     for m_index, mapping in enumerate(assessment.models):
-        scores = achievable_scores(assessment, mapping)
+        if mapping.basis not in by_basis:
+            by_basis[mapping.basis] = basis_scores(assessment, mapping.basis)
+        scores = by_basis[mapping.basis]
         for s_index, stage in enumerate(mapping.stages):
             last = s_index + 1 == len(mapping.stages)
             upper = MAX_TENTHS + 1 if last else mapping.stages[s_index + 1].min_tenths

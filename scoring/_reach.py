@@ -5,7 +5,7 @@ depends only on the sum of its weighted points, and a basis score only on the ro
 its dimensions. So we build, per dimension, the set of achievable point sums (one question at a
 time), turn those into rounded dimension scores, and then combine dimensions the same way. Every
 achievable value keeps one witness: an answer set that produces it, so tests can check the claim
-by simply scoring the witness.
+by simply scoring the witness (the loader itself only needs the sets of values, which are cheaper).
 """
 
 from ._numbers import dimension_tenths, round_half_up
@@ -66,6 +66,29 @@ def stage_witnesses(assessment, mapping):
     return found
 
 
+def dimension_scores(assessment, dimension_id):
+    """Every achievable rounded score (tenths) of one dimension."""
+    questions = [q for q in assessment.questions if q.dimension == dimension_id]
+    sums = {0}
+    for question in questions:
+        steps = {question.weight * option.points for option in question.options}
+        sums = {total + step for total in sums for step in steps}
+    max_points = sum(q.weight * q.max_points for q in questions)
+    return {dimension_tenths(total, max_points) for total in sums}
+
+
+def basis_scores(assessment, basis):
+    """Every achievable rounded basis score (tenths): the weighted mean of the basis' dimension scores."""
+    totals = {0}
+    total_weight = 0
+    for dimension_id in basis:
+        weight = assessment.dimension(dimension_id).weight
+        total_weight += weight
+        steps = {weight * tenths for tenths in dimension_scores(assessment, dimension_id)}
+        totals = {total + step for total in totals for step in steps}
+    return sorted({round_half_up(total, total_weight) for total in totals})
+
+
 def achievable_scores(assessment, mapping):
     """Sorted achievable rounded basis scores (tenths) of a mapping."""
-    return sorted(basis_witnesses(assessment, mapping.basis))
+    return basis_scores(assessment, mapping.basis)

@@ -27,42 +27,46 @@ def encode(assessment, answers):
     return encode_indexes(assessment, answer_indexes(assessment, answers))
 
 
-def _broken(reason):
-    return AnswerError(f"Deze deellink werkt niet: {reason} Je kunt de scan gewoon opnieuw invullen.")
+AGAIN = "Je kunt de scan gewoon (opnieuw) invullen."
+
+
+def _damaged(detail):
+    return AnswerError(f"Deze deellink is beschadigd: {detail} {AGAIN}")
 
 
 def decode(assessment, text):
     """Answers {question id: option id} from a share string; AnswerError if it is not valid for this assessment."""
     if not isinstance(text, str):
-        raise _broken("de link kon niet worden gelezen.")
+        raise _damaged("hij kon niet worden gelezen.")
     text = text.strip(" \t\r\n")
     if text.startswith("#"):
         text = text[1:]
     if not text:
-        raise _broken("er staan geen antwoorden in.")
+        raise AnswerError(f"Deze deellink bevat geen antwoorden. {AGAIN}")
     if len(text) > MAX_LENGTH:
-        raise _broken("de link is te lang.")
+        raise _damaged("hij is te lang.")
     # check the characters before lower(): some non-ASCII letters lower-case to ASCII ones
     if not all(char in ALLOWED for char in text):
-        raise _broken("er staan tekens in die er niet in horen.")
+        raise _damaged("er staan tekens in die er niet in horen.")
     parts = text.lower().split(".")
     if len(parts) != 4:
-        raise _broken("de link is onvolledig of beschadigd.")
+        raise _damaged("hij is onvolledig.")
     version, mark, payload, checksum = parts
     if version != VERSION:
         if VERSION_RE.match(version):
-            raise _broken("hij is gemaakt met een andere versie van deze site.")
-        raise _broken("de link is onvolledig of beschadigd.")
+            raise AnswerError(f"Deze deellink is gemaakt met een andere versie van deze site en kan niet "
+                              f"meer worden gelezen. {AGAIN}")
+        raise _damaged("hij is onvolledig.")
     if mark != fingerprint(assessment):
-        raise _broken("hij hoort bij een andere scan, of bij een oudere versie van deze scan.")
+        raise AnswerError(f"Deze deellink hoort bij een andere scan, of bij een oudere versie van deze scan. {AGAIN}")
     if checksum != check(mark, payload):
-        raise _broken("de controlecode klopt niet; misschien is de link niet helemaal gekopieerd.")
+        raise _damaged("de controlecode klopt niet. Misschien is de link niet helemaal gekopieerd.")
     if len(payload) != len(assessment.questions):
-        raise _broken("het aantal antwoorden klopt niet.")
+        raise _damaged("het aantal antwoorden klopt niet.")
     answers = {}
     for question, char in zip(assessment.questions, payload, strict=True):
         index = ALPHABET.index(char)
         if index >= len(question.options):
-            raise _broken("er staat een antwoord in dat niet bestaat.")
+            raise _damaged("er staat een antwoord in dat niet bestaat.")
         answers[question.id] = question.options[index].id
     return answers

@@ -92,7 +92,7 @@ class Widget:
         self.questions = data["questions"]
         self.total = len(data["questions"])
         self.dimension_names = json.dumps({d["id"]: d["label"] for d in data["dimensions"]}, ensure_ascii=False)
-        self.model_urls = json.dumps({slug: a.url for slug, a in models.items()})
+        self.model_urls = json.dumps({slug: [a.url, a.title] for slug, a in models.items()}, ensure_ascii=False)
         self.method_url = _settings(settings)["method_url"]
         self.kind = data.get("kind", "organisation")
         model = models.get(data.get("model"))

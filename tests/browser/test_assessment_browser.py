@@ -11,6 +11,7 @@ from tests.conftest import ROOT
 
 SCAN = "social-media-volwassenheidsscan"
 PATH = "/zelfscan/"
+PERSON_PATH = "/welk-type-gebruiker/"
 READY = 'html[data-runtime="ready"]'
 RESULT = '[data-result][data-state="ready"]'
 
@@ -193,3 +194,17 @@ def test_repeat_visit_takes_the_runtime_from_the_service_worker(browser, base_ur
     assert any(p.endswith("/runtime/pyodide/pyodide.asm.wasm") for p in stored), stored
     assert cached == [] or all(cached), cached  # where the request is visible, the worker answered it
     context.close()
+
+
+@pytest.mark.parametrize("aid", ["persoon-social-technographics", "persoon-engagement-pyramid"])
+def test_personal_checks_on_their_page(page, base_url, watch, aid):
+    page.goto(base_url + PERSON_PATH)
+    answer_all(page, lambda i, n: i % n, aid=aid)
+    result = page.locator(f'section#scan-{aid} [data-result][data-state="ready"]')
+    result.wait_for(timeout=90_000)
+    expected = cpython_result(aid, form_answers(page, aid))
+    assert result.get_attribute("data-overall") == f"{expected['overall']:.1f}"
+    assert expected["placements"][0]["label"] in result.inner_text()
+    page.reload()
+    page.locator(f'section#scan-{aid} [data-result][data-state="ready"]').wait_for(timeout=90_000)
+    assert axe_violations(page) == []

@@ -4,8 +4,6 @@ import re
 
 import pytest
 import yaml
-
-import scoring
 from scoring_cases import (
     assessment,
     broken_files,
@@ -15,6 +13,8 @@ from scoring_cases import (
     model_elements,
     raw_definition,
 )
+
+import scoring
 
 ORGANISATION_MATURITY_MODELS = {
     "social-readiness-model", "social-media-groeimodel", "edelman-four-stages-social-business",

@@ -29,9 +29,8 @@ function startRuntime() {
   return runtime;
 }
 
-function status(sec, text, error = false) {
+const status = (sec, text, error = false) =>
   Object.assign(sec.querySelector("[data-status]"), { textContent: text, hidden: !text, className: error ? "status error" : "status" });
-}
 
 const answersOf = (form) => Object.fromEntries(new FormData(form));
 function fill(form, answers) {
@@ -67,8 +66,7 @@ function render(sec, form, out, reply, previous) {
   const [names, urls] = [JSON.parse(form.dataset.dimensions), JSON.parse(form.dataset.models)];
   const site = new URL(sec.dataset.site, location.href);
   const view = sec.querySelector('template[data-tpl="result"]').content.cloneNode(true);
-  const field = (name) => view.querySelector(`[data-field="${name}"]`);
-  const list = (name) => view.querySelector(`[data-list="${name}"]`);
+  const [field, list] = ["field", "list"].map((kind) => (name) => view.querySelector(`[data-${kind}="${name}"]`));
   field("overall").textContent = r.overall.toFixed(1);
   if (previous !== null && previous !== undefined) {
     const delta = r.overall - previous;
@@ -81,15 +79,15 @@ function render(sec, form, out, reply, previous) {
     for (const [cls, w] of [["track", 400], ["bar", 4 * score]]) chart.append(svgEl("rect", { class: cls, x: 10, y: i * 28 + 4, width: Math.max(w, 1), height: 20, rx: 3 }));
   });
   field("chart").append(chart);
+  const links = (slugs) => slugs.flatMap((slug) => [" ", el("a", { href: new URL(urls[slug][0], site).href, textContent: urls[slug][1] })]);
   for (const p of r.placements) {
-    const link = el("a", { href: new URL(`${urls[p.model]}#element-${p.element}`, site).href, textContent: `${p.model_title}: ${p.label}` });
-    list("placements").append(el("li", {}, link, el("p", { textContent: [p.meaning, p.next].filter(Boolean).join(" ") })));
+    const link = el("a", { href: new URL(`${urls[p.model][0]}#element-${p.element}`, site).href, textContent: `${p.model_title}: ${p.label}` });
+    const f = p.figure;
+    list("placements").append(el("li", {}, link, el("p", { textContent: [p.meaning, p.next].filter(Boolean).join(" ") }),
+      ...(f ? [el("p", {}, `${f.value} ${f.text} `, el("a", { href: f.source.url, textContent: `${f.source.title}${f.source.year ? `, ${f.source.year}` : ""}` }))] : []),
+      ...(p.related ? [el("p", {}, p.related.text, ...links(p.related.models))] : [])));
   }
-  for (const step of r.next_steps) {
-    const item = el("li", { textContent: `${names[step.dimension] || step.dimension}: ${step.text} ` });
-    step.models.forEach((slug) => item.append(el("a", { href: new URL(urls[slug], site).href, textContent: slug }), " "));
-    list("next_steps").append(item);
-  }
+  for (const step of r.next_steps) list("next_steps").append(el("li", {}, `${names[step.dimension] || step.dimension}: ${step.text}`, ...links(step.models)));
   field("next-head").hidden = !r.next_steps.length;
   view.querySelector('[data-action="share"]').addEventListener("click", () => {
     const url = new URL(location.href);
@@ -105,11 +103,8 @@ function render(sec, form, out, reply, previous) {
 
 function clear(form, out, key) {
   localStorage.removeItem(key);
-  delete form.dataset.shared;
-  fill(form, {});
-  out.replaceChildren();
-  out.dataset.state = "empty";
-  delete out.dataset.overall;
+  delete form.dataset.shared; delete out.dataset.overall;
+  fill(form, {}); out.replaceChildren(); out.dataset.state = "empty";
   history.replaceState(null, "", location.pathname + location.search);
 }
 

@@ -1,0 +1,88 @@
+// Run the scoring package under Pyodide (the browser's Python) in Node, on every golden case.
+//
+//   node tests/pyodide/run_golden.mjs <input.json>
+//
+// <input.json> holds what Pyodide cannot read itself (it has no YAML parser):
+//   {"definitions": {"<assessment id>": <parsed definition>, ...},
+//    "broken": {"<fixture name>": <parsed broken definition>, ...},
+//    "hostile": ["<share string>", ...]}
+// The golden cases are read from tests/fixtures/scoring/golden/*.json. Prints one JSON object:
+//   {"python": "<version>", "golden": {<case>: {"result": to_dict(), "decoded": answers}},
+//    "broken": {<name>: {"path", "message"}}, "hostile": [<AnswerError message or null>, ...]}
+// tests/unit/test_pyodide_parity.py compares it with CPython, value by value.
+
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const pyodideDir = join(root, "node_modules", "pyodide");
+const scoringDir = join(root, "scoring");
+const goldenDir = join(root, "tests", "fixtures", "scoring", "golden");
+
+if (process.argv.length !== 3) {
+  process.stderr.write("usage: node tests/pyodide/run_golden.mjs <input.json>\n");
+  process.exit(2);
+}
+const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
+
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+// Anything Python prints goes to stderr, so stdout carries nothing but the JSON answer.
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir + "/",
+  stdout: (line) => process.stderr.write(line + "\n"),
+  stderr: (line) => process.stderr.write(line + "\n"),
+});
+
+// The package exactly as it is in the repository, written into Pyodide's file system.
+pyodide.FS.mkdirTree("/home/pyodide/scoring");
+for (const name of readdirSync(scoringDir).filter((n) => n.endsWith(".py")).sort()) {
+  pyodide.FS.writeFile(`/home/pyodide/scoring/${name}`, new Uint8Array(readFileSync(join(scoringDir, name))));
+}
+
+const golden = readdirSync(goldenDir).filter((n) => n.endsWith(".json")).sort().map((name) => {
+  const { assessment, answers } = JSON.parse(readFileSync(join(goldenDir, name), "utf-8"));
+  return { name: name.replace(/\.json$/, ""), assessment, answers };
+});
+if (golden.length === 0) {
+  process.stderr.write(`no golden cases in ${goldenDir}\n`);
+  process.exit(1);
+}
+
+pyodide.globals.set("PAYLOAD", JSON.stringify({ ...input, golden }));
+const output = pyodide.runPython(`
+import json
+import sys
+
+sys.path.insert(0, "/home/pyodide")
+import scoring
+
+payload = json.loads(PAYLOAD)
+loaded = {}
+out = {"python": sys.version.split()[0], "golden": {}, "broken": {}, "hostile": []}
+for case in payload["golden"]:
+    aid = case["assessment"]
+    if aid not in loaded:
+        loaded[aid] = scoring.load(payload["definitions"][aid])
+    result = scoring.score(loaded[aid], case["answers"])
+    out["golden"][case["name"]] = {
+        "result": result.to_dict(),
+        "decoded": scoring.share.decode(loaded[aid], result.share),
+    }
+for name, definition in payload["broken"].items():
+    try:
+        scoring.load(definition)
+        out["broken"][name] = None
+    except scoring.DefinitionError as err:
+        out["broken"][name] = {"path": err.path, "message": str(err)}
+scan = loaded.get("social-media-volwassenheidsscan") or scoring.load(payload["definitions"]["social-media-volwassenheidsscan"])
+for text in payload["hostile"]:
+    try:
+        scoring.share.decode(scan, text)
+        out["hostile"].append(None)
+    except scoring.AnswerError as err:
+        out["hostile"].append(str(err))
+json.dumps(out, ensure_ascii=False)
+`);
+process.stdout.write(output + "\n");
