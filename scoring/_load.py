@@ -27,7 +27,9 @@ KINDS = ("organisation", "person")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_RE = re.compile(r"^https?://\S+$")
 MAX_OPTIONS = 10  # share strings spend one base-36 character per question
-MIN_TENTHS, MAX_TENTHS = 0, 1000
+MAX_WEIGHT = 10  # weights and points stay small so the reachable-score sets stay small (and readable)
+MAX_POINTS = 100
+MAX_TENTHS = 1000
 
 TOP = {"id", "title", "intro", "kind", "minutes", "dimensions", "questions", "models",
        "next_steps", "sources", "model"}
@@ -101,13 +103,12 @@ def _tenths(value, path):
     """A stage minimum as tenths; at most one decimal, so it compares exactly with scores."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise DefinitionError(path, f"expected a number from 0 to 100, got {type(value).__name__}")
-    if isinstance(value, float) and not math.isfinite(value):
+    # range first: scaling a huge float would overflow (found by the fuzz test in test_scoring_load.py)
+    if not (isinstance(value, int) or math.isfinite(value)) or not 0 <= value <= 100:
         raise DefinitionError(path, f"expected a number from 0 to 100, got {value}")
     tenths = round(value * 10)
     if isinstance(value, float) and abs(value * 10 - tenths) > 1e-6:
         raise DefinitionError(path, f"expected at most one decimal, got {value}")
-    if not MIN_TENTHS <= tenths <= MAX_TENTHS:
-        raise DefinitionError(path, f"expected a number from 0 to 100, got {value}")
     return tenths
 
 
@@ -142,7 +143,7 @@ def _dimensions(value):
         dimensions.append(Dimension(
             id=dim_id,
             label=_text(raw["label"], _join(path, "label")),
-            weight=_int(raw.get("weight", 1), _join(path, "weight"), 1),
+            weight=_int(raw.get("weight", 1), _join(path, "weight"), 1, MAX_WEIGHT),
             description=_text(raw.get("description", ""), _join(path, "description"), allow_empty=True),
         ))
     return tuple(dimensions)
@@ -160,7 +161,7 @@ def _options(value, path):
         option_id = _ident(raw["id"], _join(option_path, "id"))
         _unique(seen, option_id, _join(option_path, "id"), "option id")
         points_path = _join(option_path, "points")
-        points = _int(raw["points"], points_path, 0)
+        points = _int(raw["points"], points_path, 0, MAX_POINTS)
         if options and points < options[-1].points:
             raise DefinitionError(
                 points_path,
@@ -191,7 +192,7 @@ def _questions(value, dimension_ids):
             dimension=dimension,
             text=_text(raw["text"], _join(path, "text")),
             options=_options(raw["options"], _join(path, "options")),
-            weight=_int(raw.get("weight", 1), _join(path, "weight"), 1),
+            weight=_int(raw.get("weight", 1), _join(path, "weight"), 1, MAX_WEIGHT),
             help=_text(raw.get("help", ""), _join(path, "help"), allow_empty=True),
         ))
     used = {q.dimension for q in questions}

@@ -20,14 +20,12 @@ __all__ = ["encode", "decode"]
 MAX_LENGTH = 200
 ALLOWED = frozenset(ALPHABET + ALPHABET.upper() + ".")
 VERSION_RE = re.compile(r"^v[0-9]+$")
+AGAIN = "Je kunt de scan gewoon (opnieuw) invullen."
 
 
 def encode(assessment, answers):
     """Share string for a complete set of answers {question id: option id}."""
     return encode_indexes(assessment, answer_indexes(assessment, answers))
-
-
-AGAIN = "Je kunt de scan gewoon (opnieuw) invullen."
 
 
 def _damaged(detail):

@@ -7,7 +7,7 @@ the interpreter's start and Pelican's imports count alike for both sides of a co
 import shutil
 import tempfile
 
-from tests.bench.common import BIN, RUNS, ROOT, Figure, log, median, run_timed
+from tests.bench.common import BIN, ROOT, RUNS, Figure, log, median, run_timed
 from tests.bench.synthetic import make_catalogue
 
 BARE_CONF = """\

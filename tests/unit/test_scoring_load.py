@@ -1,9 +1,12 @@
 """Loading definitions: every real definition loads and follows the content rules; every broken one names its path."""
 
+import copy
 import re
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from scoring_cases import (
     assessment,
     broken_files,
@@ -131,5 +134,52 @@ def test_stage_elements_exist_on_the_model_page(assessment_id):
         if elements is None:
             continue  # the model page is not written yet; the build checks links once it is
         assert max(s.element for s in mapping.stages) <= len(elements), mapping.model
+        for stage in mapping.stages:
+            # "Crawling — People, ..." on the page may read "Crawling: People, ..."; "Dormant" may read
+            # "Dormant (Laggards)": compare the stage's head name with the element it links to
+            head = re.split(r" — |: | \(", stage.label)[0].lower()
+            assert head in elements[stage.element - 1]["name"].lower(), f"{mapping.model}: {stage.label}"
         if a.model == mapping.model:
             assert len(mapping.stages) == len(elements), f"{mapping.model}: every stage of the model is mapped"
+
+
+# --- anything at any place in a definition ----------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*path, index))
+
+
+SMALL_CHECK = raw_definition("check-sprout-social-maturity-stages")
+PATHS = [p for p in _paths(SMALL_CHECK) if p]
+
+
+@settings(max_examples=150, deadline=None)
+@given(where=st.sampled_from(PATHS), value=json_values)
+@example(where=("models", 0, "stages", 1, "min"), value=1e308)  # overflowed when scaled to tenths
+@example(where=("models", 0, "stages", 1, "min"), value=float("inf"))
+@example(where=("models", 0, "stages", 1, "min"), value=float("nan"))
+@example(where=("questions", 0, "dimension"), value=["eigenaarschap"])
+@example(where=("models", 0, "basis"), value=[{"id": "doelen"}])
+def test_any_value_anywhere_raises_only_definition_error(where, value):
+    broken = copy.deepcopy(SMALL_CHECK)
+    target = broken
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    try:
+        scoring.load(broken)
+    except scoring.DefinitionError as err:
+        assert err.path and str(err).startswith(err.path + ": ")

@@ -27,7 +27,7 @@ def evaluate(assessment_id, answers_json):
         assessment = _assessment(assessment_id)
         answers = json.loads(answers_json)
         result = scoring.score(assessment, answers).to_dict()
-        return json.dumps({"ok": True, "result": result, "share": share.encode(assessment, answers)})
+        return json.dumps({"ok": True, "result": result, "share": result["share"]})
     except scoring.ScoringError as exc:
         return _error(exc)
 
