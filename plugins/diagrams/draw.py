@@ -221,7 +221,8 @@ def draw_alignment(scale, rows, *, title, ident):
     """
     if not scale or not rows:
         raise DiagramError("an alignment needs a scale and at least one model")
-    name_w, cell_w = 170, (WIDTH - 170) / len(scale)
+    width = 940  # wider than a model diagram: every Dutch or English stage word must fit a cell
+    name_w, cell_w = 190, (width - 190) / len(scale)
     shapes, y = [], 0
     head = [wrap(step, cell_w - 8) for step in scale]
     head_h = max(len(h) for h in head) * LINE + 2 * PAD
@@ -242,7 +243,7 @@ def draw_alignment(scale, rows, *, title, ident):
         desc.append(f"{model}: " + ", ".join(f"{scale[i]}: {' / '.join(s)}" for i, s in sorted(cells.items())))
         y += h
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="dg dg-alignment" role="img" viewBox="-4 -4 {WIDTH + 8} {y + 8:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dg dg-alignment" role="img" viewBox="-4 -4 {width + 8} {y + 8:.0f}" '
         f'aria-labelledby="dg-{ident}-t dg-{ident}-d" font-family="system-ui, sans-serif">'
         f'<title id="dg-{ident}-t">{escape(title)}</title><desc id="dg-{ident}-d">{escape("; ".join(desc))}</desc>'
         + "".join(shapes) + "</svg>"

@@ -70,3 +70,18 @@ def test_bad_input_is_refused():
         draw("matrix", SHORT[:3], title="T", ident="t")
     with pytest.raises(DiagramError):
         draw("list", [], title="T", ident="t")
+
+
+def test_alignment_cells_fit_their_longest_word():
+    from diagrams.draw import CHAR, draw_alignment
+
+    scale = ["Beginnen", "Experimenteren", "Structureren", "Integreren", "Vernieuwen"]
+    rows = [("Forrester Social Maturity", {0: ["Dormant"], 2: ["Coordinating"], 4: ["Transformatie"]})]
+    svg = draw_alignment(scale, rows, title="Naast elkaar", ident="n")
+    root = ET.fromstring(svg)
+    width = float(root.get("viewBox").split()[2])
+    cell = (width - 8 - 190) / len(scale)
+    longest = max(len(w) for label in scale + ["Coordinating", "Transformatie"] for w in label.split())
+    assert longest * CHAR <= cell - 10
+    drawn = " ".join(texts(svg))
+    assert all(word in drawn for word in scale + ["Dormant", "Coordinating", "Transformatie"])
