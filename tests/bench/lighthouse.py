@@ -1,0 +1,85 @@
+"""Lighthouse scores (mobile, the default form factor) for the home page, a model page and the scan page.
+
+Lighthouse comes from the npm registry into tests/bench/.lighthouse/ (ignored by git) on first use.
+It is pinned to 12.8.2: Lighthouse 13 needs Node 22.19+, and the project asks for Node 20+. If it
+cannot be installed or run, every Lighthouse figure carries the error instead of a score.
+"""
+
+import json
+import os
+import pathlib
+import subprocess
+import tempfile
+
+from tests.bench.common import CHROMIUM, CHROMIUM_ARGS, RUNS, Figure, log
+
+VERSION = "12.8.2"
+HOME = pathlib.Path(__file__).resolve().parent / ".lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {"home": "/", "model": "/modellen/communicatieroos/", "scan": "/zelfscan/"}
+TARGETS = {"model": {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}}
+
+
+def _tail(text, size=600):
+    return " ".join(text.strip().split())[-size:]
+
+
+def install():
+    """Install the pinned Lighthouse unless it is there; return the path of its command."""
+    command = HOME / "node_modules" / ".bin" / "lighthouse"
+    installed = HOME / "node_modules" / "lighthouse" / "package.json"
+    if command.exists() and json.loads(installed.read_text())["version"] == VERSION:
+        return command
+    HOME.mkdir(exist_ok=True)
+    (HOME / "package.json").write_text('{"private": true, "description": "bench tools, not saved"}\n')
+    log(f"installing lighthouse@{VERSION} from npm into {HOME}")
+    done = subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(HOME),
+                           f"lighthouse@{VERSION}"], cwd=HOME, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or not command.exists():
+        raise RuntimeError(f"npm install lighthouse@{VERSION} failed: {_tail(done.stderr or done.stdout)}")
+    return command
+
+
+def audit(command, url):
+    """One Lighthouse run; return {category: score 0-100}."""
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        report = pathlib.Path(tmp) / "report.json"
+        done = subprocess.run(
+            [str(command), url, f"--chrome-flags={' '.join(CHROMIUM_ARGS)}", "--output=json",
+             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}", "--quiet"],
+            env={**os.environ, "CHROME_PATH": CHROMIUM}, cwd=tmp, capture_output=True, text=True, timeout=180)
+        if done.returncode != 0 or not report.exists():
+            raise RuntimeError(f"lighthouse exited {done.returncode}: {_tail(done.stderr or done.stdout)}")
+        data = json.loads(report.read_text())
+    if data.get("runtimeError"):
+        raise RuntimeError(f"lighthouse runtime error: {data['runtimeError'].get('message')}")
+    return {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}, data.get("lighthouseVersion")
+
+
+def bench_lighthouse(base):
+    """Figure 3: alternating rounds over the pages (home, model, scan, home, …); return the figures."""
+    scores = {page: {c: [] for c in CATEGORIES} for page in PAGES}
+    error, version = "", None
+    try:
+        command = install()
+        for i in range(RUNS):
+            for page, path in PAGES.items():
+                result, version = audit(command, base + path)
+                for category, score in result.items():
+                    scores[page][category].append(score)
+            log(f"lighthouse round {i + 1}/{RUNS}: " + ", ".join(
+                f"{page} {'/'.join(str(scores[page][c][-1]) for c in CATEGORIES)}" for page in PAGES))
+    except (OSError, RuntimeError, subprocess.TimeoutExpired, KeyError, ValueError) as exc:
+        error = str(exc) or type(exc).__name__
+        log(f"lighthouse could not run: {error}")
+    figures = []
+    for page, path in PAGES.items():
+        for category in CATEGORIES:
+            target = TARGETS.get(page, {}).get(category)
+            runs = scores[page][category]
+            figures.append(Figure(
+                f"lighthouse.{page}.{category}", f"Lighthouse {category}, {page} page ({path})", "/100",
+                runs, target, ">=" if target is not None else None,
+                note=f"Lighthouse {version or VERSION}, mobile",
+                error=error if len(runs) < RUNS else ""))
+    return figures
