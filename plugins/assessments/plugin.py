@@ -163,6 +163,16 @@ class MethodPageGenerator(Generator):
         ship_runtime(self.output_path, conf, self.context["assessment_definitions"])
 
 
+def _place(source, target):
+    """Hard-link a runtime file into the output (13.5 MB on every build); copy across file systems."""
+    if os.path.exists(target):
+        os.remove(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def ship_runtime(output_path, conf, definitions):
     """Copy Pyodide and PyScript from node_modules and write the scoring zip into the output."""
     runtime = os.path.join(output_path, conf["runtime_dir"])
@@ -173,11 +183,11 @@ def ship_runtime(output_path, conf, definitions):
             raise AssessmentError(f"{folder}: (runtime): the npm packages pinned in package-lock.json; run `make install`")
     os.makedirs(os.path.join(runtime, "pyodide"), exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copyfile(os.path.join(pyodide_src, name), os.path.join(runtime, "pyodide", name))
+        _place(os.path.join(pyodide_src, name), os.path.join(runtime, "pyodide", name))
     os.makedirs(os.path.join(runtime, "pyscript"), exist_ok=True)
     for name in os.listdir(pyscript_src):
         if name.endswith((".js", ".css")):
-            shutil.copyfile(os.path.join(pyscript_src, name), os.path.join(runtime, "pyscript", name))
+            _place(os.path.join(pyscript_src, name), os.path.join(runtime, "pyscript", name))
     packed = scoring_zip(conf["scoring_package"], definitions)
     with open(os.path.join(runtime, "scoring.zip"), "wb") as handle:
         handle.write(packed)

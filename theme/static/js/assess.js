@@ -1,5 +1,5 @@
-// Self-assessment glue: reads the form, asks the Python worker (scoring) for the result, shows it.
-// No scoring here: every number comes from the worker. Answers live in localStorage only.
+// Self-assessment glue: reads the form, asks the Python worker (scoring) for the result, shows it. No scoring
+// here: every number comes from the worker. Answers live in localStorage only.
 const root = document.documentElement;
 const sections = [...document.querySelectorAll("section.assessment")];
 const msg = (sec, name) => sec.querySelector(`template[data-msg="${name}"]`).innerHTML.trim();
@@ -62,8 +62,7 @@ async function show(sec, form, out, { shared = false, explicit = false } = {}) {
 }
 
 function render(sec, form, out, reply, previous) {
-  const r = reply.result;
-  const [names, urls] = [JSON.parse(form.dataset.dimensions), JSON.parse(form.dataset.models)];
+  const [r, names, urls] = [reply.result, JSON.parse(form.dataset.dimensions), JSON.parse(form.dataset.models)];
   const site = new URL(sec.dataset.site, location.href);
   const view = sec.querySelector('template[data-tpl="result"]').content.cloneNode(true);
   const [field, list] = ["field", "list"].map((kind) => (name) => view.querySelector(`[data-${kind}="${name}"]`));
@@ -102,8 +101,7 @@ function render(sec, form, out, reply, previous) {
 }
 
 function clear(form, out, key) {
-  localStorage.removeItem(key);
-  delete form.dataset.shared; delete out.dataset.overall;
+  localStorage.removeItem(key); delete form.dataset.shared; delete out.dataset.overall;
   fill(form, {}); out.replaceChildren(); out.dataset.state = "empty";
   history.replaceState(null, "", location.pathname + location.search);
 }
@@ -146,4 +144,7 @@ for (const sec of sections) {
     } catch { status(sec, msg(sec, "badfile"), true); }
   });
 }
-if (sections.length) (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(() => startRuntime().catch(() => {}), { timeout: 2000 });
+// The scan page preloads the runtime when idle; a page where the check is secondary waits for the first touch.
+const preload = () => startRuntime().catch(() => {});
+if (sections.some((s) => s.dataset.preload === "idle")) (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(preload, { timeout: 2000 });
+else sections.forEach((s) => s.addEventListener("focusin", preload, { once: true }));
