@@ -1,16 +1,16 @@
 // Self-assessment glue: reads the form, asks the Python worker (scoring) for the result, shows it. No scoring
 // here: every number comes from the worker. Answers live in localStorage only.
-const root = document.documentElement;
+const root = document.documentElement; let runtime;
 const sections = [...document.querySelectorAll("section.assessment")];
 const msg = (sec, name) => sec.querySelector(`template[data-msg="${name}"]`).innerHTML.trim();
 const store = { get: (k) => JSON.parse(localStorage.getItem(k) || "null"), set: (k, v) => localStorage.setItem(k, JSON.stringify(v)) };
 const el = (tag, props = {}, ...kids) => { const node = Object.assign(document.createElement(tag), props); node.append(...kids); return node; };
 const svgEl = (tag, attrs) => { const node = document.createElementNS("http://www.w3.org/2000/svg", tag); for (const k in attrs) node.setAttribute(k, attrs[k]); return node; };
-let runtime;
 
 function startRuntime() {
   const base = new URL(sections[0].dataset.runtimeBase, location.href);
   runtime ??= (async () => {
+    root.dataset.runtime = "loading";
     // A worker whose wasm cannot load never reports back, so check the file first and keep a watchdog.
     const probe = await fetch(new URL("pyodide/pyodide.asm.wasm", base), { method: "HEAD" });
     if (!probe.ok) throw new Error(`runtime ${probe.status}`);
