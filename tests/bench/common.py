@@ -52,6 +52,14 @@ def machine():
     }
 
 
+def load_average():
+    """The 1-minute load average: other work on the machine makes every time here slower."""
+    try:
+        return float(pathlib.Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_timed(cmd, *, cwd=ROOT, env=None, timeout=900):
     """Run a command; return its wall-clock seconds. A failure raises with the command's output."""
     start = time.perf_counter()
