@@ -13,6 +13,7 @@ import http.server
 import threading
 import time
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from tests.bench.common import CHROMIUM, CHROMIUM_ARGS, RUNS, Figure, log
@@ -22,15 +23,16 @@ SCAN_ID = "social-media-volwassenheidsscan"
 BARE = "/bench-bare/"
 MODEL_CHECK = "/modellen/social-readiness-model/"  # a model page with a quick check (loads the runtime)
 PAGES = {  # page type -> path, for the bytes transferred
-    "home": "/",
-    "category": "/categorie/volwassenheid-adoptie/",
-    "model": "/modellen/communicatieroos/",
-    "model with quick check": MODEL_CHECK,
+    "home page": "/",
+    "category page": "/categorie/volwassenheid-adoptie/",
+    "model page": "/modellen/communicatieroos/",
+    "model page with quick check": MODEL_CHECK,
     "scan page": SCAN,
 }
 READY = 'html[data-runtime="ready"]'
 RESULT = '[data-result][data-state="ready"]'
 TIMEOUT = 120_000
+READY_TIMEOUT = 60_000  # a runtime normally starts in 2-5 s here
 
 BARE_HTML = """<!DOCTYPE html>
 <html lang="en" data-runtime="loading">
@@ -112,11 +114,36 @@ def blocking_ms(page, until=None):
     return sum(max(0.0, duration - 50) for start, duration in tasks if until is None or start <= until)
 
 
+def wait_ready(page):
+    """Wait until the page's runtime is ready; raise with the page's errors if it failed or hung."""
+    either = 'html[data-runtime="ready"], html[data-runtime="failed"]'
+    try:
+        page.wait_for_selector(either, state="attached", timeout=READY_TIMEOUT)
+    except PlaywrightError:
+        raise RuntimeError(f"runtime not ready after {READY_TIMEOUT // 1000} s; {_errors(page)}") from None
+    if page.evaluate("() => document.documentElement.dataset.runtime") == "failed":
+        raise RuntimeError(f"runtime failed; {_errors(page)}")
+    return page.evaluate("() => window.__bench.ready")
+
+
+def _errors(page):
+    found = getattr(page, "bench_errors", [])
+    return "page errors: " + (" / ".join(found[-3:]) if found else "none")
+
+
+def new_page(context):
+    """A page that keeps its console errors, for the message when a run fails."""
+    page = context.new_page()
+    page.bench_errors = []
+    page.on("console", lambda m: m.type == "error" and page.bench_errors.append(m.text[:200]))
+    page.on("pageerror", lambda e: page.bench_errors.append(str(e)[:200]))
+    return page
+
+
 def load_until_ready(page, url):
     """Open `url` and wait for the runtime; return ms from navigation start to ready (in-page clock)."""
     page.goto(url, wait_until="commit", timeout=TIMEOUT)
-    page.wait_for_selector(READY, state="attached", timeout=TIMEOUT)
-    return page.evaluate("() => window.__bench.ready")
+    return wait_ready(page)
 
 
 def runtime_pair(browser, url):
@@ -127,11 +154,11 @@ def runtime_pair(browser, url):
     context = browser.new_context()
     context.add_init_script(INIT_SCRIPT)
     try:
-        page = context.new_page()
+        page = new_page(context)
         cold = load_until_ready(page, url)
         page.wait_for_timeout(100)  # let the observer deliver a long task that just ended
         blocked = blocking_ms(page, until=cold)
-        page.wait_for_timeout(500)  # let the service worker finish caching, as a visitor's would
+        page.wait_for_timeout(500)  # let the service worker settle, as it would between two visits
         warm = load_until_ready(page, url)
         return cold, warm, blocked
     finally:
@@ -153,7 +180,7 @@ class Responses:
                 continue  # the runtime's HEAD probe and blob: URLs carry no transferred body
             try:
                 body = response.body()
-            except Exception:  # redirects and aborted requests have no body
+            except PlaywrightError:  # redirects and aborted requests have no body
                 continue
             size = len(gzip.compress(body))
             total, count = total + size, count + 1
@@ -173,25 +200,26 @@ def _first_visit(browser):
 
 
 def visit(browser, url):
-    """Load `url` as a first visit, up to its runtime being ready if it has one.
+    """Load `url` as a first visit, up to its runtime being ready if it starts one on load.
 
-    Returns (blocking ms until ready, or until load + 1 s without a runtime; (total, outside, count) bytes).
+    Returns (blocking ms until ready, or until load + 1 s when no runtime starts; (total, outside, count)
+    bytes; whether the runtime started). A page whose check waits for the visitor's first touch
+    (data-runtime stays "none") is measured as a visitor who only reads.
     """
     context = _first_visit(browser)
     try:
-        page = context.new_page()
+        page = new_page(context)
         responses = Responses(page)
         page.goto(url, wait_until="load", timeout=TIMEOUT)
         until = None
-        if page.evaluate("() => document.documentElement.dataset.runtime") == "loading":
-            page.wait_for_selector(READY, state="attached", timeout=TIMEOUT)
-            until = page.evaluate("() => window.__bench.ready")
+        if page.evaluate("() => document.documentElement.dataset.runtime") != "none":
+            until = wait_ready(page)
             page.wait_for_timeout(100)
         else:
             page.wait_for_timeout(1000)
         blocked = blocking_ms(page, until)
         page.wait_for_load_state("networkidle", timeout=TIMEOUT)
-        return blocked, responses.weigh()
+        return blocked, responses.weigh(), until is not None
     finally:
         context.close()
 
@@ -203,14 +231,14 @@ def answer_to_result(browser, url):
     """
     context = _first_visit(browser)
     try:
-        page = context.new_page()
+        page = new_page(context)
         responses = Responses(page)
         page.goto(url, wait_until="load", timeout=TIMEOUT)
         fieldsets = page.locator(f'form[data-assessment="{SCAN_ID}"] fieldset').all()
         for i, fieldset in enumerate(fieldsets[:-1]):
             options = fieldset.locator("input[type=radio]")
             options.nth(i % options.count()).check()
-        page.wait_for_selector(READY, state="attached", timeout=TIMEOUT)
+        wait_ready(page)
         page.evaluate(ANSWER_SCRIPT, SCAN_ID)
         fieldsets[-1].locator("input[type=radio]").first.check()
         page.wait_for_selector(RESULT, state="attached", timeout=TIMEOUT)
@@ -221,76 +249,113 @@ def answer_to_result(browser, url):
         context.close()
 
 
+class Attempts:
+    """Runs each measurement, once more if it fails; keeps the failures to put in the report."""
+
+    def __init__(self):
+        self.failures = {}
+
+    def __call__(self, key, measure, *args):
+        """Return the measurement's result, or None when both tries failed."""
+        for attempt in (1, 2):
+            try:
+                return measure(*args)
+            except (PlaywrightError, RuntimeError) as exc:
+                message = " ".join(str(exc).split())[:300]
+                self.failures.setdefault(key, []).append(message)
+                log(f"{key}: try {attempt} failed: {message}")
+        return None
+
+    def mark(self, figure, key):
+        """Note failed tries on a figure; a figure without any good run carries them as its error."""
+        failed = self.failures.get(key)
+        if not failed:
+            return figure
+        if figure.runs:
+            figure.note = f"{figure.note}; {len(failed)} failed tr{'y' if len(failed) == 1 else 'ies'} left out: {failed[0]}"
+        else:
+            figure.error = "; ".join(dict.fromkeys(failed))
+        return figure
+
+
 def bench_pages(site_dir):
     """Figure 2: every browser measurement, in alternating rounds; return the figures."""
     write_bare_page(site_dir)
-    cold = {"scan": [], "bare": []}
-    warm = {"scan": [], "bare": []}
-    scan_blocking, model_blocked, answer = [], [], []
-    weights = {name: ([], []) for name in PAGES}
-    counts = {}
-
-    def weighed(name, weight):
-        weights[name][0].append(weight[0] / 1000)
-        weights[name][1].append(weight[1] / 1000)
-        counts[name] = weight[2]
-
+    pairs = {"scan": [], "bare": []}  # (cold, warm, blocking) per round, None for a failed round
+    model_blocked, answer, model_runtime = [], [], []
+    weights = {name: [] for name in PAGES}  # (total, outside, count) per round
+    attempt = Attempts()
     with serve(site_dir) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for i in range(RUNS):
                 started = time.perf_counter()
                 for kind, path in (("scan", SCAN), ("bare", BARE)):
-                    c, w, blocked = runtime_pair(browser, base + path)
-                    cold[kind].append(c)
-                    warm[kind].append(w)
-                    if kind == "scan":
-                        scan_blocking.append(blocked)
-                blocked, weight = visit(browser, base + MODEL_CHECK)
-                model_blocked.append(blocked)
-                weighed("model with quick check", weight)
-                ms, weight = answer_to_result(browser, base + SCAN)
-                answer.append(ms)
-                weighed("scan page", weight)
+                    pairs[kind].append(attempt(f"runtime.{kind}", runtime_pair, browser, base + path))
+                found = attempt("model", visit, browser, base + MODEL_CHECK)
+                model_blocked.append(found and found[0])
+                model_runtime.append(found and found[2])
+                weights["model page with quick check"].append(found and found[1])
+                found = attempt("answer", answer_to_result, browser, base + SCAN)
+                answer.append(found and found[0])
+                weights["scan page"].append(found and found[1])
                 for name, path in PAGES.items():
                     if path not in (MODEL_CHECK, SCAN):
-                        weighed(name, visit(browser, base + path)[1])
-                log(f"browser round {i + 1}/{RUNS} in {time.perf_counter() - started:.0f} s: "
-                    f"ready scan {cold['scan'][-1]:.0f}/{warm['scan'][-1]:.0f} ms, "
-                    f"bare {cold['bare'][-1]:.0f}/{warm['bare'][-1]:.0f} ms (cold/warm), "
-                    f"answer {answer[-1]:.0f} ms")
+                        found = attempt(f"bytes.{name}", visit, browser, base + path)
+                        weights[name].append(found and found[1])
+                log(f"browser round {i + 1}/{RUNS} in {time.perf_counter() - started:.0f} s")
         finally:
             browser.close()
-    return _figures(cold, warm, scan_blocking, model_blocked, answer, weights, counts)
+    return _figures(pairs, (model_blocked, model_runtime), answer, weights, attempt)
 
 
-def _figures(cold, warm, scan_blocking, model_blocked, answer, weights, counts):
+def _kept(values):
+    return [v for v in values if v is not None]
+
+
+def _figures(pairs, model, answer, weights, attempt):
+    model_blocked, model_runtime = model
+    if all(_kept(model_runtime)):
+        model_until = "until runtime ready"
+        model_note = "first visit; this model page has a quick check whose runtime starts on load"
+    else:
+        model_until = "until load + 1 s"
+        model_note = ("first visit, reading only: the quick check on this page starts its runtime at the first "
+                      "touch, not on load")
     figures = []
-    for label, runs in (("cold", cold), ("warm", warm)):
+    both = [(s, b) for s, b in zip(pairs["scan"], pairs["bare"], strict=True) if s and b]
+    for j, label in ((0, "cold"), (1, "warm")):
         note = "new browser context per run" if label == "cold" else "same context, second load"
         figures += [
-            Figure(f"runtime.{label}.scan", f"/zelfscan/ until runtime ready ({label})", "ms", runs["scan"], note=note),
-            Figure(f"runtime.{label}.bare", f"Bare Pyodide worker page until ready ({label})", "ms", runs["bare"], note=note),
+            attempt.mark(Figure(f"runtime.{label}.scan", f"/zelfscan/ until runtime ready ({label})", "ms",
+                                [r[j] for r in _kept(pairs["scan"])], note=note), "runtime.scan"),
+            attempt.mark(Figure(f"runtime.{label}.bare", f"Bare Pyodide worker page until ready ({label})", "ms",
+                                [r[j] for r in _kept(pairs["bare"])], note=note), "runtime.bare"),
             Figure(f"runtime.{label}.ratio", f"/zelfscan/ / bare page ({label})", "×",
-                   [s / b for s, b in zip(runs["scan"], runs["bare"], strict=True)], 1.1, "<=",
-                   note="ratio per alternating pair, then the median"),
+                   [s[j] / b[j] for s, b in both], 1.1, "<=", note="ratio per alternating pair, then the median",
+                   error="" if both else "no pair of runs succeeded"),
         ]
     figures += [
-        Figure("blocking.scan", "Main-thread blocking, /zelfscan/ until runtime ready (cold)", "ms", scan_blocking,
-               50, "<=", note="sum of (long task − 50 ms)"),
-        Figure("blocking.model", f"Main-thread blocking, {MODEL_CHECK} until runtime ready", "ms", model_blocked,
-               50, "<=", note="first visit; this model page has a quick check, so it loads the runtime too"),
-        Figure("answer.result", "Last answer to result shown (/zelfscan/)", "ms", answer, 100, "<=",
-               note="change event to data-state=ready, in-page clock"),
+        attempt.mark(Figure("blocking.scan", "Main-thread blocking, /zelfscan/ until runtime ready (cold)", "ms",
+                            [r[2] for r in _kept(pairs["scan"])], 50, "<=", note="sum of (long task − 50 ms)"),
+                     "runtime.scan"),
+        attempt.mark(Figure("blocking.model", f"Main-thread blocking, {MODEL_CHECK} {model_until}", "ms",
+                            _kept(model_blocked), 50, "<=", note=model_note), "model"),
+        attempt.mark(Figure("answer.result", "Last answer to result shown (/zelfscan/)", "ms", _kept(answer), 100,
+                            "<=", note="change event to data-state=ready, in-page clock"), "answer"),
     ]
+    keys = {"model page with quick check": "model", "scan page": "answer"}
     for name, path in PAGES.items():
-        total, outside = weights[name]
-        target = (60, "<=") if name in ("category", "model", "model with quick check") else (None, None)
-        note = f"{path}, first visit, {counts.get(name, 0)} responses, gzip of each body (1 KB = 1,000 bytes)"
-        figures.append(Figure(f"bytes.{name.replace(' ', '_')}", f"Bytes transferred, {name} page", "KB", total, *target,
-                              note=note))
-        if any(o != t for o, t in zip(outside, total, strict=True)):
-            figures.append(Figure(f"bytes.{name.replace(' ', '_')}.without_runtime",
-                                  f"… {name} page without /runtime/ files", "KB", outside, *target,
+        runs = _kept(weights[name])
+        target = (60, "<=") if name.startswith(("category", "model")) else (None, None)
+        count = runs[-1][2] if runs else 0
+        ident = name.removesuffix(" page").replace(" page", "").replace(" ", "_")
+        figures.append(attempt.mark(Figure(
+            f"bytes.{ident}", f"Bytes transferred, {name}", "KB", [r[0] / 1000 for r in runs], *target,
+            note=f"{path}, first visit, {count} responses, gzip of each body (1 KB = 1,000 bytes)"),
+            keys.get(name, f"bytes.{name}")))
+        if any(r[0] != r[1] for r in runs):
+            figures.append(Figure(f"bytes.{ident}.without_runtime", f"… {name} without /runtime/ files", "KB",
+                                  [r[1] / 1000 for r in runs], *target,
                                   note="the page with its own CSS and JS, the Pyodide/PyScript runtime left out"))
     return figures

@@ -30,8 +30,16 @@ def machine():
     cpu, cores = platform.processor() or "unknown", os.cpu_count()
     try:
         lines = pathlib.Path("/proc/cpuinfo").read_text().splitlines()
-        models = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
-        cpu = models[0] if models else cpu
+        first = {}
+        for line in lines:
+            if not line.strip():
+                break  # the first processor's block is enough
+            key, _, value = line.partition(":")
+            first[key.strip()] = value.strip()
+        cpu = first.get("model name", cpu)
+        if "cpu family" in first:  # a virtual machine may name only the brand ("AMD EPYC")
+            cpu += f" (family {first['cpu family']}, model {first.get('model', '?')}"
+            cpu += f", {float(first['cpu MHz']):.0f} MHz)" if "cpu MHz" in first else ")"
         cores = sum(1 for line in lines if line.startswith("processor")) or cores
     except OSError:
         pass

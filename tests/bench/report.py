@@ -19,6 +19,11 @@ def fmt(value, unit):
     return f"{number(value, unit)}{unit}" if unit in ("×", "/100") else f"{number(value, unit)} {unit}"
 
 
+def cell(text):
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def _target(figure):
     return "–" if figure.op is None else f"{'≤' if figure.op == '<=' else '≥'} {fmt(figure.target, figure.unit)}"
 
@@ -46,7 +51,7 @@ def markdown(meta, sections):
         "here, never asserted by a test.",
         "",
     ]
-    failed = []
+    failed = {}  # error -> labels of the figures it left unmeasured
     for title, figures, intro in sections:
         lines += [f"## {title}", ""]
         if intro:
@@ -55,20 +60,25 @@ def markdown(meta, sections):
         for f in figures:
             runs = ", ".join(number(r, f.unit) for r in f.runs) or "–"
             note = f.note if not f.error else f"not measured: {f.error[:160]}"
-            lines.append(f"| {f.label} | {fmt(f.value, f.unit)} | {runs} | {_target(f)} | {_status(f)} | {note} |")
+            lines.append(f"| {cell(f.label)} | {fmt(f.value, f.unit)} | {runs} | {_target(f)} | {_status(f)} "
+                         f"| {cell(note)} |")
             if f.error:
-                failed.append(f"- **{f.label}:** {f.error}")
+                failed.setdefault(cell(f.error), []).append(cell(f.label))
         lines.append("")
     counts = {}
     for _title, figures, _intro in sections:
         for f in figures:
-            if f.op is not None:
+            if f.op is not None or f.error:
                 counts[f.status] = counts.get(f.status, 0) + 1
     lines += ["## Summary", "",
               f"Targets met: {counts.get('met', 0)}, not met: {counts.get('not met', 0)}, "
               f"not measured: {counts.get('not measured', 0)}.", ""]
     if failed:
-        lines += ["## Not measured", "", *dict.fromkeys(failed), ""]
+        lines += ["## Not measured", ""]
+        for error, labels in failed.items():
+            names = "; ".join(labels[:3]) + (f"; and {len(labels) - 3} more" if len(labels) > 3 else "")
+            lines.append(f"- **{names}:** {error}")
+        lines.append("")
     return "\n".join(lines)
 
 
