@@ -31,13 +31,14 @@ ifneq ($(PORT), 0)
 endif
 
 .PHONY: help install install-python install-node install-chromium html clean regenerate serve \
-        devserver publish test test-unit lint bench
+        devserver publish test test-unit lint bench bench-build check
 
 help:
 	@echo 'Makefile for the Social Media Modellen site'
 	@echo ''
 	@echo 'Usage:'
 	@echo '   make install       install what is missing: .venv (pip), node_modules (npm ci)'
+	@echo '   make check         check every content file against the contract (no build)'
 	@echo '   make html          (re)generate the web site, search index included'
 	@echo '   make clean         remove the generated files'
 	@echo '   make regenerate    regenerate files upon modification'
@@ -94,6 +95,10 @@ devserver: html
 publish: install
 	@"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS) || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 	@$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent || { rm -rf "$(OUTPUTDIR)"; exit 1; }
+
+# Only the content check: every model file, alignment.yaml and content/undocumented, all faults at once.
+check: install-python
+	@PYTHONPATH=plugins $(BIN)/python -m catalog.validate "$(INPUTDIR)"
 
 lint: install-python
 	$(BIN)/ruff check scoring plugins tests pelicanconf.py publishconf.py
