@@ -62,30 +62,31 @@ def _makers_known(meta):
     return bool(creators) and ONBEKEND not in creators
 
 
-def confidence_reasons(meta):
-    """Why a page gets the confidence it gets: the unmet conditions of the next level up, in plain words."""
+def confidence_reasons(meta, computed):
+    """Why a page is not one level higher than `computed`: the unmet conditions, in plain words."""
     elements = meta.get("elements") or []
     n = len(elements)
-    primary, independent = _backed_by(meta, PRIMARY), _backed_by(meta, INDEPENDENT)
     reasons = []
-    if "year" not in meta:
-        reasons.append("no year")
-    if not _makers_known(meta):
-        reasons.append("makers 'onbekend'")
-    for fact in ("makers", "year"):
-        if fact not in primary:
-            reasons.append(f"{fact} not backed by a maker or publisher source")
-    missing = [i for i in range(1, n + 1) if f"element-{i}" not in primary]
-    if missing:
-        reasons.append(f"{len(missing)} of {n} elements not backed by a maker or publisher source")
-    unknown = sum(1 for e in elements if not element_known(e))
-    if unknown:
-        reasons.append(f"{unknown} element(s) known: false")
-    if "makers" not in independent:
-        reasons.append("makers not backed by any source other than a reference site")
-    by_independent = sum(1 for i in range(1, n + 1) if f"element-{i}" in independent)
-    if by_independent * 2 < n:
-        reasons.append(f"only {by_independent} of {n} elements backed by a source other than a reference site")
+    if computed == "middel":
+        primary = _backed_by(meta, PRIMARY)
+        if "year" not in meta:
+            reasons.append("no year")
+        for fact in ("makers", "year"):
+            if fact not in primary:
+                reasons.append(f"{fact} not backed by a maker or publisher source")
+        missing = sum(1 for i in range(1, n + 1) if f"element-{i}" not in primary)
+        if missing:
+            reasons.append(f"{missing} of {n} elements not backed by a maker or publisher source")
+    elif computed == "laag":
+        independent = _backed_by(meta, INDEPENDENT)
+        if not _makers_known(meta):
+            reasons.append("makers 'onbekend'")
+        elif "makers" not in independent:
+            reasons.append("makers not backed by a maker, publisher or secondary source")
+        backed = sum(1 for i in range(1, n + 1) if f"element-{i}" in independent)
+        if backed * 2 < n:
+            reasons.append(f"{backed} of {n} elements backed by a maker, publisher or secondary source, "
+                           "fewer than half")
     return reasons or ["every condition for hoog is met"]
 
 

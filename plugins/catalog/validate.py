@@ -28,6 +28,7 @@ SCHEMAS = pathlib.Path(__file__).resolve().parent.parent.parent / "schemas"
 FRONT_RE = re.compile(r"\A(?P<lead>\s*)---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?(?P<body>.*)\Z",
                       re.MULTILINE | re.DOTALL)
 SUPPORT_RE = re.compile(r"^element-(\d+)$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ONBEKEND = "onbekend"
 TYPE_WORDS = {"string": "a text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping of keys to values", "null": "nothing"}
@@ -116,6 +117,9 @@ def parse_yaml(text, path, first_line=1):
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context_mark", None)
+        if context is not None and getattr(exc, "context", None) and context.line + first_line != line:
+            problem += f"; {exc.context} that starts on line {context.line + first_line}"
         doc.problems.append(Problem(doc.shown, line, "YAML", f"valid YAML syntax ({problem})"))
     finally:
         loader.dispose()
@@ -232,7 +236,7 @@ def rule_slug_matches_file(doc, category_folder):
     """The file is content/models/<category>/<slug>.md."""
     meta = doc.data
     stem = pathlib.Path(doc.path).stem
-    if isinstance(meta.get("slug"), str) and meta["slug"] != stem:
+    if isinstance(meta.get("slug"), str) and SLUG_RE.match(meta["slug"]) and meta["slug"] != stem:
         doc.fault("slug", f"the file name without .md ('{stem}'), not '{meta['slug']}'")
     if isinstance(meta.get("category"), str) and category_folder and meta["category"] != category_folder:
         doc.fault("category", f"the folder the file is in ('{category_folder}'), not '{meta['category']}'")
@@ -338,7 +342,7 @@ def rule_confidence_matches(doc):
     typed = doc.data.get("confidence")
     computed = compute_confidence(doc.data)
     if typed is not None and typed != computed:
-        why = "; ".join(confidence_reasons(doc.data))
+        why = "; ".join(confidence_reasons(doc.data, computed))
         doc.fault("confidence", f"'{computed}' as computed from the sources, not '{typed}' ({why}); "
                                 "leave the key out and the build fills it in")
     return computed
@@ -497,10 +501,8 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
             if not isinstance(align.data, dict):
                 align.fault("alignment", "a mapping with scale and models")
             else:
-                before = len(align.problems)
                 schema_problems(align, "alignment")
-                if len(align.problems) == before:
-                    rule_alignment_names_real_stages(align, by_slug)
+                rule_alignment_names_real_stages(align, by_slug)
     undoc = []
     for path in _files(os.path.join(content_path, undocumented), ".yaml"):
         doc = read_yaml(path)
@@ -510,10 +512,10 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
             else:
                 schema_problems(doc, "undocumented")
                 rule_year_not_in_future(doc, this_year)
-                rule_onbekend_has_note(doc) if doc.data.get("creators_note") is not None else None
         undoc.append(doc)
     rule_undocumented_not_a_page(undoc, by_slug)
-    problems = [p for d in docs + undoc + ([align] if align else []) for p in d.problems]
+    problems = [p for d in docs + undoc + ([align] if align else [])
+                for p in sorted(d.problems, key=lambda p: p.line)]
     models = {d.path: d for d in good}
     for doc in good:
         doc.data["confidence"] = compute_confidence(doc.data)
