@@ -47,6 +47,7 @@ help:
 	@echo '   make devserver [PORT=8000]   serve and regenerate together'
 	@echo '   make test          install (Chromium too) and run every test'
 	@echo '   make bench         measure build and page speed, write bench-report/'
+	@echo '   make bench-build   only the build part of the bench, with a profile of one build'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -108,3 +109,7 @@ test: install install-chromium lint
 
 bench: install install-chromium
 	$(BIN)/python -m tests.bench.run
+
+# The build part of the bench only: our build against a bare one, make html, and a profile of one build.
+bench-build: install
+	$(BIN)/python -m tests.bench.run --only build,profile

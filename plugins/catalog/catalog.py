@@ -14,6 +14,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+import yaml
 from pelican import signals
 from pelican.generators import Generator
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
@@ -25,6 +26,7 @@ CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creato
               "year", "kind", "diagram", "elements", "sources", "source_kinds", "confidence", "unverified",
               "tags", "related", "assessment", "date")
 UNDOCUMENTED_TITLE = "Bekende modellen die we nog niet konden beschrijven"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CHECKED = {}  # content path -> catalog.validate.Content of this build
 
 
@@ -63,6 +65,17 @@ class CatalogReader(YAMLMetadataReader):
             return super().read(source_path)
         metadata = self._parse_yaml_metadata(dict(doc.data), source_path)
         return self._md.reset().convert(doc.body), metadata
+
+
+    def _load_yaml_metadata(self, text, source_path):
+        """Pages and essays: the same YAML front matter, parsed with the C loader when it is there."""
+        try:
+            metadata = yaml.load(text, Loader=YAML_LOADER)
+        except yaml.YAMLError:
+            return super()._load_yaml_metadata(text, source_path)  # reports the error its own way
+        if not isinstance(metadata, dict):
+            return super()._load_yaml_metadata(text, source_path)
+        return self._parse_yaml_metadata(metadata, source_path)
 
 
 def use_catalog_reader(readers):
