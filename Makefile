@@ -31,13 +31,14 @@ ifneq ($(PORT), 0)
 endif
 
 .PHONY: help install install-python install-node install-chromium html clean regenerate serve \
-        devserver publish test test-unit lint bench
+        devserver publish test test-unit lint bench bench-build check
 
 help:
 	@echo 'Makefile for the Social Media Modellen site'
 	@echo ''
 	@echo 'Usage:'
 	@echo '   make install       install what is missing: .venv (pip), node_modules (npm ci)'
+	@echo '   make check         check every content file against the contract (no build)'
 	@echo '   make html          (re)generate the web site, search index included'
 	@echo '   make clean         remove the generated files'
 	@echo '   make regenerate    regenerate files upon modification'
@@ -46,6 +47,7 @@ help:
 	@echo '   make devserver [PORT=8000]   serve and regenerate together'
 	@echo '   make test          install (Chromium too) and run every test'
 	@echo '   make bench         measure build and page speed, write bench-report/'
+	@echo '   make bench-build   only the build part of the bench, with a profile of one build'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -95,6 +97,10 @@ publish: install
 	@"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS) || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 	@$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 
+# Only the content check: every model file, alignment.yaml and content/undocumented, all faults at once.
+check: install-python
+	@PYTHONPATH=plugins $(BIN)/python -m catalog.validate "$(INPUTDIR)"
+
 lint: install-python
 	$(BIN)/ruff check scoring plugins tests pelicanconf.py publishconf.py
 
@@ -103,3 +109,7 @@ test: install install-chromium lint
 
 bench: install install-chromium
 	$(BIN)/python -m tests.bench.run
+
+# The build part of the bench only: our build against a bare one, make html, and a profile of one build.
+bench-build: install
+	$(BIN)/python -m tests.bench.run --only build,profile

@@ -1,5 +1,11 @@
-"""Catalog plugin: validates model front matter, derives category and related indexes, writes open data."""
+"""Catalog plugin: reads and checks every model file once, derives the indexes, writes the open data.
 
-from .catalog import CatalogError, register
+The checking part (`catalog.validate`) needs no Pelican; the Pelican part is imported on registration.
+"""
 
-__all__ = ["CatalogError", "register"]
+
+def register():
+    """Connect the Pelican handlers (imported here so `make check` does not load Pelican)."""
+    from .catalog import register as connect
+
+    connect()

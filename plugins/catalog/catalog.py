@@ -1,7 +1,9 @@
-"""Validate every model file, derive the catalogue indexes, and write the open data files.
+"""Pelican side of the catalogue: one read of each model file, the indexes, the open data, the list of
+models we could not describe yet.
 
-Pelican fills gaps silently (a missing category becomes the folder name), so the contract is
-checked against each file's own front matter, read here before Pelican reads the articles.
+Every model file is read and checked once, before Pelican starts reading (`catalog.validate`). Any
+fault stops the build with one line per fault and no traceback. The model reader registered here
+hands the checked front matter to Pelican and renders the Markdown body; nothing reads the files again.
 """
 
 import csv
@@ -9,71 +11,77 @@ import datetime
 import io
 import json
 import os
-import re
+import sys
 from dataclasses import dataclass, field
 
 import yaml
 from pelican import signals
 from pelican.generators import Generator
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
-from .contract import CATEGORY_IDS, ContractError, check_model
+from .contract import CATEGORY_IDS, SOURCE_KIND_LABELS, element_known
+from .validate import check_content, report
 
-FRONT_MATTER_RE = re.compile(r"\A\s*---\s*\n(?P<yaml>.*?)^(?:---|\.\.\.)\s*$", re.MULTILINE | re.DOTALL)
 CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creators_note", "organisation",
-              "year", "kind", "diagram", "elements", "sources", "confidence", "unverified", "tags",
-              "related", "assessment", "date")
+              "year", "kind", "diagram", "elements", "sources", "source_kinds", "confidence", "unverified",
+              "tags", "related", "assessment", "date")
+UNDOCUMENTED_TITLE = "Bekende modellen die we nog niet konden beschrijven"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CHECKED = {}  # content path -> catalog.validate.Content of this build
 
 
 class CatalogError(Exception):
-    """A model file breaks the content contract; the message is `<file>: <field>: <expected>`."""
+    """The catalogue cannot be put together (a fault the content check could not see)."""
 
 
-def read_front_matter(path):
-    """Return the YAML front matter of a Markdown file as written, or raise ContractError."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
-        raise ContractError("front matter", "a YAML block between two '---' lines at the top")
-    try:
-        return yaml.safe_load(match.group("yaml"))
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        raise ContractError("front matter", f"valid YAML{line}: {getattr(exc, 'problem', exc)}") from None
+def checked_content(settings):
+    """The checked content of this build (read once per content folder and process)."""
+    return _CHECKED.get(os.path.abspath(settings["PATH"]))
 
 
-def model_files(content_path, article_paths):
-    """Every Markdown model file under the article paths, sorted for stable messages."""
-    found = []
-    for sub in article_paths:
-        for root, _dirs, files in os.walk(os.path.join(content_path, sub)):
-            found += [os.path.join(root, name) for name in files if name.endswith(".md")]
-    return sorted(found)
+def check_before_reading(pelican):
+    """Read and check every content data file; on any fault print them all and stop without output."""
+    settings = pelican.settings
+    result = check_content(
+        settings["PATH"],
+        this_year=settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year,
+        article_paths=settings["ARTICLE_PATHS"],
+    )
+    if result.problems:
+        sys.stdout.flush()
+        report(result.problems, sys.stderr)
+        raise SystemExit(1)
+    _CHECKED[os.path.abspath(settings["PATH"])] = result
 
 
-def validate_catalog(content_path, article_paths, this_year):
-    """Check every model file and the links between them; return {slug: front matter}."""
-    by_slug, origin = {}, {}
-    for path in model_files(content_path, article_paths):
-        rel = os.path.relpath(path, content_path)
+class CatalogReader(YAMLMetadataReader):
+    """Markdown with YAML front matter; model files come from the check, already parsed and validated."""
+
+    def read(self, source_path):
+        """Hand the checked front matter to Pelican and render the body; other files as usual."""
+        content = checked_content(self.settings)
+        doc = content.models.get(os.path.abspath(source_path)) if content else None
+        if doc is None:
+            return super().read(source_path)
+        metadata = self._parse_yaml_metadata(dict(doc.data), source_path)
+        return self._md.reset().convert(doc.body), metadata
+
+
+    def _load_yaml_metadata(self, text, source_path):
+        """Pages and essays: the same YAML front matter, parsed with the C loader when it is there."""
         try:
-            meta = read_front_matter(path)
-            check_model(meta, this_year)
-        except ContractError as exc:
-            raise CatalogError(f"{rel}: {exc.field}: {exc.expected}") from None
-        slug = meta["slug"]
-        if slug in by_slug:
-            raise CatalogError(f"{rel}: slug: a unique slug ('{slug}' is also used by {origin[slug]})")
-        by_slug[slug], origin[slug] = meta, rel
-    for slug, meta in by_slug.items():
-        for i, other in enumerate(meta.get("related", [])):
-            if other not in by_slug:
-                raise CatalogError(f"{origin[slug]}: related[{i}]: the slug of an existing model "
-                                   f"('{other}' does not exist)")
-            if other == slug:
-                raise CatalogError(f"{origin[slug]}: related[{i}]: another model than this one")
-    return by_slug
+            metadata = yaml.load(text, Loader=YAML_LOADER)
+        except yaml.YAMLError:
+            return super()._load_yaml_metadata(text, source_path)  # reports the error its own way
+        if not isinstance(metadata, dict):
+            return super()._load_yaml_metadata(text, source_path)
+        return self._parse_yaml_metadata(metadata, source_path)
+
+
+def use_catalog_reader(readers):
+    """Read .md files with the catalogue reader."""
+    for ext in CatalogReader.file_extensions:
+        readers.reader_classes[ext] = CatalogReader
 
 
 @dataclass
@@ -103,6 +111,8 @@ class Catalog:
     by_slug: dict
     by_year: list = field(default_factory=list)
     no_year: list = field(default_factory=list)
+    undocumented: list = field(default_factory=list)
+    undocumented_url: str = ""
 
 
 def _citation(article):
@@ -143,15 +153,68 @@ def _json_ld(article, settings):
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-def check_content(generator):
-    """Stop the build before any article is read if a model file breaks the contract."""
-    settings = generator.settings
-    year = settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year
-    validate_catalog(settings["PATH"], settings["ARTICLE_PATHS"], year)
+ELEMENT_WORDS = {"stages": "Fasen", "ladder": "Treden", "steps": "Stappen", "pyramid": "Lagen"}
+FACT_LABELS = {"makers": "makers", "year": "jaar", "organisation": "organisatie", "elements": "alle elementen",
+               "figures": "cijfers", "critique": "kritiek", "context": "achtergrond"}
+
+
+def source_facts(meta):
+    """What the templates show about sources: numbered entries and which entries back which fact.
+
+    Returns (sources, facts, element_refs): sources are dicts with n, anchor, title, url, seen, kind,
+    kind_label and supports_label; facts maps makers/year/organisation to source numbers; element_refs
+    gives, per element, the numbers of the sources that back it.
+    """
+    elements = meta["elements"]
+    entries, facts = [], {"makers": [], "year": [], "organisation": []}
+    element_refs = [[] for _ in elements]
+    for n, source in enumerate(meta["sources"], 1):
+        supports = source["supports"]
+        labels = []
+        for item in supports:
+            if item.startswith("element-"):
+                i = int(item.split("-")[1])
+                name = elements[i - 1].get("name") or f"element {i}"
+                labels.append(f"element {i} ({name})")
+            else:
+                labels.append(FACT_LABELS[item])
+            if item in facts:
+                facts[item].append(n)
+        for i, element in enumerate(elements, 1):
+            if element_known(element) and ("elements" in supports or f"element-{i}" in supports):
+                element_refs[i - 1].append(n)
+        entries.append({
+            "n": n, "anchor": f"bron-{n}", "title": source["title"], "url": source["url"],
+            "seen": source["seen"], "kind": source["kind"], "kind_label": SOURCE_KIND_LABELS[source["kind"]],
+            "supports": supports, "supports_label": ", ".join(labels),
+        })
+    return entries, facts, element_refs
+
+
+def elements_known_label(meta):
+    """('Fasen', '3 van 8 bekend') when some elements are known: false, else None."""
+    elements = meta["elements"]
+    known = sum(1 for e in elements if element_known(e))
+    if known == len(elements):
+        return None
+    return ELEMENT_WORDS.get(meta["kind"], "Elementen"), f"{known} van {len(elements)} bekend"
+
+
+def _decorate(article, by_id, by_slug, settings):
+    """Everything one model page shows beyond its front matter, computed here so templates only present."""
+    meta = article.metadata
+    article.category_info = by_id[str(article.category)]
+    article.related_models = [by_slug[s] for s in meta.get("related", []) if s in by_slug]
+    article.citation = _citation(article)
+    article.kind_label = KIND_LABELS.get(meta["kind"], meta["kind"])
+    article.json_ld = _json_ld(article, settings)
+    article.sources_info, article.fact_refs, article.element_refs = source_facts(meta)
+    article.elements_known = elements_known_label(meta)
+    article.confidence = meta["confidence"]
 
 
 def build_indexes(generators):
-    """Attach category, related and citation data to articles and put the catalog in the context."""
+    """Attach category, related, source and citation data to articles and put the catalog in the context."""
     articles = next(g for g in generators if hasattr(g, "articles"))
     pages = next(g for g in generators if hasattr(g, "hidden_pages"))
     settings = articles.settings
@@ -161,20 +224,17 @@ def build_indexes(generators):
     # An essay is shown on its category page only: drop it from the pages Pelican writes.
     pages.hidden_pages = [p for p in pages.hidden_pages if not p.metadata.get("essay")]
     pages.pages = [p for p in pages.pages if not p.metadata.get("essay")]
-    read = len(articles.articles) + len(articles.drafts)
-    expected = len(model_files(settings["PATH"], settings["ARTICLE_PATHS"]))
-    if read != expected:
-        raise CatalogError(f"{settings['PATH']}: models: {expected} model files, but only {read} could be "
-                           "read (see the errors above)")
+    content = checked_content(settings)
+    every = articles.articles + articles.hidden_articles + articles.drafts
+    if content is not None and len(every) != len(content.models):
+        missing = sorted(set(content.models) - {os.path.abspath(a.source_path) for a in every})
+        raise CatalogError(f"{missing[0] if missing else settings['PATH']}: models: {len(content.models)} model "
+                           f"files, but Pelican read {len(every)} (see its messages above)")
     by_slug = {a.slug: a for a in articles.articles}
+    for article in every:
+        _decorate(article, by_id, by_slug, settings)
     for article in sorted(articles.articles, key=lambda a: a.title.lower()):
-        category = by_id[str(article.category)]
-        category.models.append(article)
-        article.category_info = category
-        article.related_models = [by_slug[s] for s in article.metadata.get("related", []) if s in by_slug]
-        article.citation = _citation(article)
-        article.kind_label = KIND_LABELS.get(article.metadata["kind"], article.metadata["kind"])
-        article.json_ld = _json_ld(article, settings)
+        article.category_info.models.append(article)
     for cid, category in by_id.items():
         category.essay = essays.get(cid)
     newest = sorted(articles.articles, key=lambda a: (a.date, a.title), reverse=True)[:6]
@@ -185,7 +245,25 @@ def build_indexes(generators):
             years.setdefault(article.metadata["year"], []).append(article)
     catalog = Catalog(list(by_id.values()), by_id, ordered, newest, by_slug,
                       by_year=sorted(years.items()), no_year=[a for a in ordered if "year" not in a.metadata])
+    catalog.undocumented = undocumented_entries(content, names)
+    catalog.undocumented_url = settings.get("CATALOG_UNDOCUMENTED_URL", "modellen/nog-niet-beschreven/")
     articles.context["catalog"] = catalog
+
+
+def undocumented_entries(content, category_names):
+    """The models we know of but could not describe, sorted by name, ready for the template."""
+    entries = []
+    for doc in content.undocumented if content else []:
+        data = doc.data
+        entries.append({
+            "slug": os.path.splitext(os.path.basename(doc.path))[0],
+            "name": data["name"], "creators": data["creators"], "creators_note": data.get("creators_note"),
+            "year": data.get("year"), "category": data["category"],
+            "category_name": category_names.get(data["category"], data["category"]),
+            "known": data["known"], "missing": data["missing"],
+            "sources": [{**s, "kind_label": SOURCE_KIND_LABELS[s["kind"]]} for s in data["sources"]],
+        })
+    return sorted(entries, key=lambda e: e["name"].lower())
 
 
 def _csv_value(value):
@@ -194,25 +272,33 @@ def _csv_value(value):
     return "" if value is None else str(value)
 
 
+def open_data_record(article, meta):
+    """One model as open data: its checked front matter (computed confidence included) and its url."""
+    record = {"slug": meta["slug"], "url": article.url, **meta}
+    record["source_kinds"] = sorted({s["kind"] for s in meta["sources"]})
+    return json.loads(json.dumps(record, default=str))
+
+
 class OpenDataGenerator(Generator):
-    """Writes /data/models.json and /data/models.csv: every front-matter field plus the page url."""
+    """Writes /data/models.json and /data/models.csv from the checked front matter, and the page of
+    models we could not describe yet."""
 
     def generate_context(self):
-        """Nothing to read: the data comes from the catalog built by the other generators."""
+        """Nothing to read: the data comes from the checked content and the catalog."""
 
     def generate_output(self, writer):
-        """Write both data files from the catalog in the shared context."""
+        """Write both data files and the undocumented-models page."""
         catalog = self.context["catalog"]
-        records = []
-        for article in catalog.models:
-            meta = read_front_matter(article.source_path)
-            record = {"slug": meta["slug"], "url": article.url, **meta}
-            records.append(json.loads(json.dumps(record, default=str)))
+        content = checked_content(self.settings)
+        records = [open_data_record(a, content.models[os.path.abspath(a.source_path)].data)
+                   for a in catalog.models]
         out = os.path.join(self.output_path, "data")
         os.makedirs(out, exist_ok=True)
         with open(os.path.join(out, "models.json"), "w", encoding="utf-8") as handle:
             json.dump({"count": len(records), "license": self.settings.get("LICENSE_NAME"),
-                       "models": records}, handle, ensure_ascii=False, indent=1)
+                       "models": records,
+                       "undocumented": json.loads(json.dumps(catalog.undocumented, default=str))},
+                      handle, ensure_ascii=False, indent=1)
         buffer = io.StringIO()
         table = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
         table.writeheader()
@@ -220,6 +306,12 @@ class OpenDataGenerator(Generator):
             table.writerow({k: _csv_value(record.get(k)) for k in CSV_FIELDS})
         with open(os.path.join(out, "models.csv"), "w", encoding="utf-8", newline="") as handle:
             handle.write(buffer.getvalue())
+        url = catalog.undocumented_url
+        writer.write_file(
+            os.path.join(url, "index.html"), self.get_template("undocumented"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], page_name=url.rstrip("/"),
+            title=UNDOCUMENTED_TITLE, entries=catalog.undocumented, url=url,
+        )
 
 
 def add_generators(pelican):
@@ -228,7 +320,8 @@ def add_generators(pelican):
 
 
 def register():
-    """Connect the catalog handlers: validate first, index after reading, write data at the end."""
-    signals.article_generator_init.connect(check_content)
+    """Check all content before reading, read model files once, index after reading, write data last."""
+    signals.initialized.connect(check_before_reading)
+    signals.readers_init.connect(use_catalog_reader)
     signals.all_generators_finalized.connect(build_indexes)
     signals.get_generators.connect(add_generators)

@@ -7,7 +7,7 @@ the interpreter's start and Pelican's imports count alike for both sides of a co
 import shutil
 import tempfile
 
-from tests.bench.common import BIN, ROOT, RUNS, Figure, log, median, run_timed
+from tests.bench.common import BIN, CONTENT, RUNS, Figure, log, median, run_timed
 from tests.bench.synthetic import make_catalogue
 
 BARE_CONF = """\
@@ -20,7 +20,7 @@ PLUGINS = ["pelican.plugins.yaml_metadata"]
 
 def bare_project(dest):
     """A folder with a copy of every model file and the bare settings; return the settings path."""
-    shutil.copytree(ROOT / "content" / "models", dest / "content" / "models")
+    shutil.copytree(CONTENT / "models", dest / "content" / "models")
     conf = dest / "pelicanconf.py"
     conf.write_text(BARE_CONF, encoding="utf-8")
     return conf
@@ -30,7 +30,7 @@ def pelican_ours(work, content=None):
     """Time `pelican content -s pelicanconf.py -o <tmp>` from the repository root."""
     out = tempfile.mkdtemp(prefix="out-", dir=work)
     try:
-        return run_timed([BIN / "pelican", content or "content", "-s", "pelicanconf.py", "-o", out])
+        return run_timed([BIN / "pelican", content or CONTENT, "-s", "pelicanconf.py", "-o", out])
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
@@ -47,7 +47,7 @@ def pelican_bare(work, project):
 def make_html(output):
     """Time the whole `make html OUTPUTDIR=<output>` (Pelican, search index and runtime copy)."""
     shutil.rmtree(output, ignore_errors=True)
-    return run_timed(["make", "--no-print-directory", "html", f"OUTPUTDIR={output}"])
+    return run_timed(["make", "--no-print-directory", "html", f"OUTPUTDIR={output}", f"INPUTDIR={CONTENT}"])
 
 
 def bench_site(work, site_dir):

@@ -18,6 +18,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 CATEGORIES = ("volwassenheid-adoptie", "implementatie-strategie", "focus-benadering",
               "weergave-doelgroep", "meten-roi", "kanalen-platformen")
 RUNS = 3  # every figure is the median of at least this many runs
+# The content measured: the repository's, or another folder in the same format (BENCH_CONTENT=...).
+CONTENT = pathlib.Path(os.environ.get("BENCH_CONTENT") or ROOT / "content").resolve()
 
 
 def log(message):

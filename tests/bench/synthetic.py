@@ -11,7 +11,7 @@ import shutil
 
 import yaml
 
-from tests.bench.common import CATEGORIES, ROOT
+from tests.bench.common import CATEGORIES, CONTENT
 
 FRONT_MATTER_RE = re.compile(r"\A\s*---\s*\n(?P<yaml>.*?)^---\s*$\n?(?P<body>.*)", re.MULTILINE | re.DOTALL)
 
@@ -19,7 +19,7 @@ FRONT_MATTER_RE = re.compile(r"\A\s*---\s*\n(?P<yaml>.*?)^---\s*$\n?(?P<body>.*)
 def real_models():
     """Every real model file as (front matter dict, Markdown body), in a stable order."""
     found = []
-    for path in sorted((ROOT / "content" / "models").glob("*/*.md")):
+    for path in sorted((CONTENT / "models").glob("*/*.md")):
         match = FRONT_MATTER_RE.match(path.read_text(encoding="utf-8"))
         found.append((path, yaml.safe_load(match.group("yaml")), match.group("body")))
     return found
@@ -33,7 +33,7 @@ def _write(path, meta, body):
 
 def make_catalogue(dest, count):
     """Write a content folder with `count` model files to `dest`; return `dest`."""
-    top = str(ROOT / "content")
+    top = str(CONTENT)
     shutil.copytree(top, dest, ignore=lambda folder, names: ["models"] if folder == top else [])
     models = real_models()
     if count < len(models):
