@@ -5,7 +5,8 @@ run tests/fixtures/scoring/make_golden.py and review the diff.
 """
 
 import pytest
-from scoring_cases import assessment, golden_case, golden_files
+from make_golden_path import vector_expected
+from scoring_cases import assessment, definition_ids, golden_case, golden_files, vectors
 
 import scoring
 
@@ -28,3 +29,22 @@ def test_golden_cases_cover_first_and_last_stages_and_a_threshold():
     assert {0.0, 100.0} <= overalls
     assert any(c["expected"]["next_steps"] for c in cases)
     assert any(c["expected"]["placements"][0]["figure"] for c in cases)
+
+
+def test_vectors_cover_every_definition_and_every_stage():
+    cases = vectors()
+    assert {c["assessment"] for c in cases} == set(definition_ids())
+    for assessment_id in definition_ids():
+        a = assessment(assessment_id)
+        mine = [c for c in cases if c["assessment"] == assessment_id]
+        for mapping in a.models:
+            reached = {c["expected"]["stages"][mapping.model] for c in mine}
+            assert reached == {s.id for s in mapping.stages}, mapping.model
+        assert any(c["expected"]["unknown"] for c in mine)
+
+
+def test_vectors_give_the_stored_placements():
+    for case in vectors():
+        result = scoring.score(assessment(case["assessment"]), case["answers"])
+        assert vector_expected(result) == case["expected"], (case["assessment"], case["answers"])
+        assert scoring.share.decode(assessment(case["assessment"]), result.share) == case["answers"]
