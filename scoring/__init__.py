@@ -20,13 +20,13 @@ from . import share
 from ._errors import AnswerError, DefinitionError, ScoringError
 from ._load import load
 from ._model import (
+    CUMULATIVE,
+    MEMBERSHIP,
+    UNKNOWN,
     Advice,
     Assessment,
     Dimension,
     Figure,
-    CUMULATIVE,
-    MEMBERSHIP,
-    UNKNOWN,
     ModelMapping,
     NextStep,
     Option,

@@ -10,6 +10,8 @@ import re
 
 from ._errors import DefinitionError
 from ._model import (
+    CUMULATIVE,
+    MEMBERSHIP,
     Assessment,
     Dimension,
     Figure,
@@ -21,8 +23,6 @@ from ._model import (
     Rule,
     Source,
     Stage,
-    CUMULATIVE,
-    MEMBERSHIP,
 )
 from ._reach import stage_witness
 
