@@ -23,12 +23,19 @@ def test_golden_case(path):
     assert scoring.share.decode(a, case["expected"]["share"]) == case["answers"]
 
 
-def test_golden_cases_cover_first_and_last_stages_and_a_threshold():
+def test_golden_cases_cover_what_a_visitor_can_see():
     cases = [golden_case(p) for p in golden_files()]
     overalls = {c["expected"]["overall"] for c in cases}
     assert {0.0, 100.0} <= overalls
-    assert any(c["expected"]["next_steps"] for c in cases)
+    steps = [s for c in cases for s in c["expected"]["next_steps"]]
+    assert {s["weak"] for s in steps} == {True, False}
     assert any(c["expected"]["placements"][0]["figure"] for c in cases)
+    assert any(c["expected"]["unknown"] for c in cases)
+    placements = [p for c in cases for p in c["expected"]["placements"]]
+    assert {p["estimated"] for p in placements} == {True, False}
+    assert any(p["placement"] == "membership" and p["position"] > 1 for p in placements)
+    assert any(p["to_next"] and "question" in p["to_next"][0] for p in placements)
+    assert any(p["position"] == p["of"] and not p["to_next"] for p in placements)
 
 
 def test_vectors_cover_every_definition_and_every_stage():
