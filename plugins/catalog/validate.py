@@ -300,15 +300,21 @@ def rule_supports_elements_exist(doc):
                 doc.fault(field, f"a known element: element {n} is marked known: false, so no source backs it")
 
 
+HOST_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.IGNORECASE)
+
+
 def _well_formed_url(url):
+    """http(s), a host name of dot-separated labels ending in a real top-level name, a numeric port if any."""
     parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
-    return (parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
-            and not host.endswith(".") and not re.search(r"\s", url))
+    labels = (parts.hostname or "").split(".")
+    _port = parts.port  # raises ValueError on a port that is not a number
+    return (parts.scheme in ("http", "https") and len(labels) >= 2 and all(HOST_LABEL_RE.match(x) for x in labels)
+            and re.match(r"^[a-z]{2,}$", labels[-1], re.IGNORECASE) is not None and not re.search(r"\s", url))
 
 
 def rule_source_urls_well_formed(doc):
-    """Every source URL is a full http(s) address (the schema checks the shape, this the parts)."""
+    """Every source URL is a full http(s) address with a real host name (the schema checks the rough shape,
+    this rule the host: `https://www.example,org/` passes the shape but not this)."""
     for i, source in enumerate(doc.data.get("sources") or []):
         if isinstance(source, dict) and isinstance(source.get("url"), str):
             url = source["url"]
@@ -317,7 +323,8 @@ def rule_source_urls_well_formed(doc):
             except ValueError:
                 good = False
             if not good and re.match(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", url):
-                doc.fault(f"sources[{i}].url", "a full http(s) address such as https://example.org/page")
+                host = urllib.parse.urlsplit(url).netloc
+                doc.fault(f"sources[{i}].url", f"a full http(s) address with a real host name ('{host}' is not one)")
 
 
 def rule_stated_facts_backed(doc):

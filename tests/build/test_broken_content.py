@@ -33,6 +33,7 @@ EXPECTED = [
     (VA + "supports-unknown-fact.md", 18, "sources[0].supports[1]", "one of makers, year, organisation"),
     (VA + "year-not-backed.md", 8, "year", "a source whose supports lists 'year'"),
     (VA + "malformed-url.md", 15, "sources[0].url", "a full http(s) address"),
+    (VA + "url-bad-host.md", 15, "sources[0].url", "a real host name ('www.example,org' is not one)"),
     (VA + "yaml-syntax.md", 7, "YAML", "valid YAML syntax"),
     (VA + "no-front-matter.md", 1, "front matter", "a YAML block between two '---' lines"),
     (VA + "assessment-unknown.md", 19, "assessment", "'check-bestaat-niet' is not one"),
