@@ -117,3 +117,31 @@ def test_the_undocumented_page_builds_with_no_entries(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     html = (tmp_path / "out" / "modellen" / "nog-niet-beschreven" / "index.html").read_text(encoding="utf-8")
     assert "Op dit moment staat hier geen model" in html
+
+
+OPEN_COUNTER = """
+import collections, json, os, sys
+opened = collections.Counter()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].endswith((".md", ".yaml")):
+        opened[os.path.abspath(args[0])] += 1
+sys.addaudithook(hook)
+from pelican import main
+try:
+    main(sys.argv[1:])
+finally:
+    print("OPENED " + json.dumps(opened))
+"""
+
+
+def test_each_model_file_is_opened_once_in_a_whole_build(tmp_path):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", OPEN_COUNTER, str(GOOD), "-s", str(ROOT / "pelicanconf.py"),
+                           "-o", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    opened = json.loads(done.stdout.split("OPENED ", 1)[1])
+    models = sorted(str(p) for p in GOOD.glob("models/*/*.md"))
+    assert models  # the glob found the fixture models
+    assert {m: opened.get(m) for m in models} == {m: 1 for m in models}
+    assert opened.get(str(GOOD / "alignment.yaml"), 0) >= 1
