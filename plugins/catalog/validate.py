@@ -90,16 +90,19 @@ def shown_path(path):
     return path if rel.startswith("..") else rel
 
 
-def _walk_lines(node, where, lines):
+def _walk_lines(node, where, lines, twice):
+    """Record the line of every key and list item; collect keys written twice in one mapping."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             here = where + (key.value,)
+            if here in lines:
+                twice.append((here, key.start_mark.line))
             lines[here] = key.start_mark.line
-            _walk_lines(value, here, lines)
+            _walk_lines(value, here, lines, twice)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             lines[where + (i,)] = item.start_mark.line
-            _walk_lines(item, where + (i,), lines)
+            _walk_lines(item, where + (i,), lines, twice)
 
 
 def parse_yaml(text, path, first_line=1):
@@ -110,9 +113,12 @@ def parse_yaml(text, path, first_line=1):
         node = loader.get_single_node()
         if node is not None:
             doc.data = loader.construct_document(node)
-            lines = {}
-            _walk_lines(node, (), lines)
+            lines, twice = {}, []
+            _walk_lines(node, (), lines, twice)
             doc.lines.update({k: v + first_line for k, v in lines.items()})
+            for where, line in twice:  # YAML keeps the last one silently; an editor wants to know
+                doc.problems.append(Problem(doc.shown, line + first_line, field_name(where),
+                                            "each key once in its block (this one is written twice)"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line
@@ -126,10 +132,23 @@ def parse_yaml(text, path, first_line=1):
     return doc
 
 
+def _read_text(path):
+    """The file's text, or a DataFile naming the fault when it is not UTF-8 text."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except UnicodeDecodeError as exc:
+        doc = DataFile(os.path.abspath(path), shown_path(path), None, {(): 1})
+        line = exc.object[:exc.start].count(b"\n") + 1
+        doc.problems.append(Problem(doc.shown, line, "text", "UTF-8 text (save the file as UTF-8)"))
+        return doc
+
+
 def read_markdown(path):
     """Read a Markdown file once: its front matter (with key lines) and its body."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
+    text = _read_text(path)
+    if isinstance(text, DataFile):
+        return text
     match = FRONT_RE.match(text)
     if not match:
         doc = DataFile(os.path.abspath(path), shown_path(path), None, {(): 1})
@@ -143,8 +162,8 @@ def read_markdown(path):
 
 def read_yaml(path):
     """Read a YAML data file once."""
-    with open(path, encoding="utf-8") as handle:
-        return parse_yaml(handle.read(), path, 1)
+    text = _read_text(path)
+    return text if isinstance(text, DataFile) else parse_yaml(text, path, 1)
 
 
 # ---- schemas -------------------------------------------------------------------------------

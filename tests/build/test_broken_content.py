@@ -35,6 +35,8 @@ EXPECTED = [
     (VA + "malformed-url.md", 15, "sources[0].url", "a full http(s) address"),
     (VA + "url-bad-host.md", 15, "sources[0].url", "a real host name ('www.example,org' is not one)"),
     (VA + "yaml-syntax.md", 7, "YAML", "valid YAML syntax"),
+    (VA + "duplicate-key.md", 8, "summary", "each key once in its block"),
+    (VA + "not-utf8.md", 6, "text", "UTF-8 text"),
     (VA + "no-front-matter.md", 1, "front matter", "a YAML block between two '---' lines"),
     (VA + "assessment-unknown.md", 19, "assessment", "'check-bestaat-niet' is not one"),
     (VA + "wrong-folder.md", 4, "category", "the folder the file is in ('volwassenheid-adoptie')"),
