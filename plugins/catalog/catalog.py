@@ -8,9 +8,11 @@ hands the checked front matter to Pelican and renders the Markdown body; nothing
 
 import csv
 import datetime
+import html
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -200,6 +202,41 @@ def elements_known_label(meta):
     return ELEMENT_WORDS.get(meta["kind"], "Elementen"), f"{known} van {len(elements)} bekend"
 
 
+H3_RE = re.compile(r"(<h3\b[^>]*>)(.*?)(</h3>)", re.S)
+TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                            "\u2014": "-", "\u00a0": " "})
+
+
+def _heading_text(text):
+    """Heading or element name as plain lower-case words: tags, entities, curly quotes and numbering gone."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", text)).translate(TYPOGRAPHY)
+    return " ".join(re.sub(r"^\s*\d+[.)]\s*", "", text).lower().split())
+
+
+def refs_html(numbers):
+    """[1][2] links to the sources list, as the template macro partials/source_refs.html writes them."""
+    links = "".join(f'<a class="ref" href="#bron-{n}" aria-label="bron {n}">[{n}]</a>' for n in numbers)
+    return f' <span class="refs">{links}</span>' if numbers else ""
+
+
+def element_heading_refs(content, elements, element_refs):
+    """Add each element's source links to its level-3 heading in the body (a heading names the element,
+    possibly after a number, possibly followed by more words)."""
+    names = [(_heading_text(e["name"]), i) for i, e in enumerate(elements)
+             if element_known(e) and e.get("name") and element_refs[i]]
+
+    def add(match):
+        text = _heading_text(match.group(2))
+        fits = [(name, i) for name, i in names
+                if text == name or (text.startswith(name) and not text[len(name)].isalnum())]
+        if not fits:
+            return match.group(0)
+        _name, i = max(fits, key=lambda fit: len(fit[0]))
+        return match.group(1) + match.group(2) + refs_html(element_refs[i]) + match.group(3)
+
+    return H3_RE.sub(add, content) if names else content
+
+
 def _decorate(article, by_id, by_slug, settings):
     """Everything one model page shows beyond its front matter, computed here so templates only present."""
     meta = article.metadata
@@ -210,6 +247,8 @@ def _decorate(article, by_id, by_slug, settings):
     article.json_ld = _json_ld(article, settings)
     article.sources_info, article.fact_refs, article.element_refs = source_facts(meta)
     article.elements_known = elements_known_label(meta)
+    if article._content:
+        article._content = element_heading_refs(article._content, meta["elements"], article.element_refs)
     article.confidence = meta["confidence"]
 
 

@@ -145,3 +145,12 @@ def test_each_model_file_is_opened_once_in_a_whole_build(tmp_path):
     assert models  # the glob found the fixture models
     assert {m: opened.get(m) for m in models} == {m: 1 for m in models}
     assert opened.get(str(GOOD / "alignment.yaml"), 0) >= 1
+
+
+def test_element_headings_in_the_body_link_to_their_sources(site):
+    heads = dict(re.findall(r'<h3 id="([^"]+)">(.*?)</h3>', page(site, "alpha"), re.S))
+    assert heads  # the body has element headings
+    assert re.findall(r"#bron-(\d+)", heads["1-begin"]) == ["1"]
+    assert re.findall(r"#bron-(\d+)", heads["midden-het-drukke-deel"]) == ["1", "2"]
+    assert "bron-" not in heads["fase-3"]  # known: false
+    assert "bron-" not in heads["begint-anders"]  # 'Begin' followed by letters is another word
