@@ -42,17 +42,19 @@ def checked_content(settings):
 
 
 def check_before_reading(pelican):
-    """Read and check every content data file; on any fault print them all and stop without output."""
+    """Read and check every content data file; on any fault print them all and stop before any output."""
     settings = pelican.settings
     result = check_content(
         settings["PATH"],
         this_year=settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year,
         article_paths=settings["ARTICLE_PATHS"],
     )
+    _CHECKED.pop(os.path.abspath(settings["PATH"]), None)
     if result.problems:
         sys.stdout.flush()
         report(result.problems, sys.stderr)
-        raise SystemExit(1)
+        sys.stderr.flush()
+        raise SystemExit(1)  # an exception would make Pelican print a traceback under the list
     _CHECKED[os.path.abspath(settings["PATH"])] = result
 
 
@@ -354,13 +356,14 @@ class OpenDataGenerator(Generator):
 
 
 def add_generators(pelican):
-    """Register the open-data generator."""
+    """At the start of every build run (each rebuild of --autoreload too, so edits are read fresh): check
+    the content, then register the open-data generator."""
+    check_before_reading(pelican)
     return OpenDataGenerator
 
 
 def register():
     """Check all content before reading, read model files once, index after reading, write data last."""
-    signals.initialized.connect(check_before_reading)
     signals.readers_init.connect(use_catalog_reader)
     signals.all_generators_finalized.connect(build_indexes)
     signals.get_generators.connect(add_generators)
