@@ -117,6 +117,7 @@ class Catalog:
     no_year: list = field(default_factory=list)
     undocumented: list = field(default_factory=list)
     undocumented_url: str = ""
+    alignment: dict = None  # content/alignment.yaml as checked (scale and models), parsed once
 
 
 def _citation(article):
@@ -127,7 +128,9 @@ def _citation(article):
     parts = [f"{names} ({year}).", f"{article.title}."]
     if article.metadata.get("organisation"):
         parts.append(f"{article.metadata['organisation']}.")
-    parts.append(article.metadata["sources"][0]["url"])
+    sources = article.metadata["sources"]
+    primary = [x for x in sources if x.get("kind") in ("maker", "publisher")]
+    parts.append((primary or sources)[0]["url"])  # the makers' own publication when there is one
     return " ".join(parts)
 
 
@@ -288,6 +291,7 @@ def build_indexes(generators):
                       by_year=sorted(years.items()), no_year=[a for a in ordered if "year" not in a.metadata])
     catalog.undocumented = undocumented_entries(content, names)
     catalog.undocumented_url = settings.get("CATALOG_UNDOCUMENTED_URL", "modellen/nog-niet-beschreven/")
+    catalog.alignment = content.alignment.data if content and content.alignment else None
     articles.context["catalog"] = catalog
 
 

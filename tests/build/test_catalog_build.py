@@ -154,3 +154,9 @@ def test_element_headings_in_the_body_link_to_their_sources(site):
     assert re.findall(r"#bron-(\d+)", heads["midden-het-drukke-deel"]) == ["1", "2"]
     assert "bron-" not in heads["fase-3"]  # known: false
     assert "bron-" not in heads["begint-anders"]  # 'Begin' followed by letters is another word
+
+
+def test_citation_points_at_the_makers_or_publishers_source_first(site):
+    html = page(site, "beta")
+    cite = html[html.index("Hoe te citeren"):]
+    assert "https://example.org/beta" in cite and "example.net" not in cite.split("</section>")[0]
