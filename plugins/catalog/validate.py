@@ -275,6 +275,15 @@ def rule_year_not_in_future(doc, this_year):
         doc.fault("year", f"a year no later than {this_year} (not {year}), or no year key when unknown")
 
 
+def rule_sources_seen_not_in_future(doc, today):
+    """A source's `seen` date is a day it was really read: not after today."""
+    for i, source in enumerate(doc.data.get("sources") or []):
+        seen = source.get("seen") if isinstance(source, dict) else None
+        if isinstance(seen, datetime.date) and not isinstance(seen, datetime.datetime) and seen > today:
+            doc.fault(f"sources[{i}].seen", f"the day the source was really read, not after today ({today}), "
+                                            f"not {seen}")
+
+
 def rule_matrix_shape(doc):
     """A matrix diagram has exactly four elements and axes; axes belong to a matrix only."""
     meta = doc.data
@@ -389,6 +398,7 @@ def check_model_file(doc, this_year, category_folder=None):
     schema_problems(doc, "model")
     rule_slug_matches_file(doc, category_folder)
     rule_year_not_in_future(doc, this_year)
+    rule_sources_seen_not_in_future(doc, datetime.date.today())
     shape_ok = len(doc.problems) == before
     for rule in MODEL_RULES:
         try:
@@ -538,6 +548,7 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
             else:
                 schema_problems(doc, "undocumented")
                 rule_year_not_in_future(doc, this_year)
+                rule_sources_seen_not_in_future(doc, datetime.date.today())
         undoc.append(doc)
     rule_undocumented_not_a_page(undoc, by_slug)
     problems = [p for d in docs + undoc + ([align] if align else [])

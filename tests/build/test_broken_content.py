@@ -32,6 +32,7 @@ EXPECTED = [
     (VA + "supports-unknown-element.md", 18, "sources[0].supports[2]", "element 2 is marked known: false"),
     (VA + "supports-unknown-fact.md", 18, "sources[0].supports[1]", "one of makers, year, organisation"),
     (VA + "year-not-backed.md", 8, "year", "a source whose supports lists 'year'"),
+    (VA + "seen-in-future.md", 16, "sources[0].seen", "not after today"),
     (VA + "malformed-url.md", 15, "sources[0].url", "a full http(s) address"),
     (VA + "url-bad-host.md", 15, "sources[0].url", "a real host name ('www.example,org' is not one)"),
     (VA + "yaml-syntax.md", 7, "YAML", "valid YAML syntax"),
