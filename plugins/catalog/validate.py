@@ -59,6 +59,7 @@ class DataFile:
     lines: dict
     body: str = ""
     problems: list = dataclasses.field(default_factory=list)
+    usable: bool = False  # a model file that passed every one-file check
 
     def line(self, *where):
         """The line of the deepest known part of `where` (a path of keys and indexes)."""
@@ -247,10 +248,6 @@ def schema_problems(doc, schema_name):
 
 # ---- rules that need more than the schema: model files ------------------------------------
 
-def _present(doc, key):
-    return isinstance(doc.data, dict) and key in doc.data
-
-
 def rule_slug_matches_file(doc, category_folder):
     """The file is content/models/<category>/<slug>.md."""
     meta = doc.data
@@ -423,9 +420,10 @@ def rule_unique_slugs(models):
             first[slug] = doc
 
 
-def rule_related_exist(models):
-    """Every related slug is another model that exists."""
-    slugs = {doc.data.get("slug") for doc in models}
+def rule_related_exist(models, unreadable=()):
+    """Every related slug is another model that exists (a file that could not be read counts by its name,
+    so its own fault is not echoed by every model that links to it)."""
+    slugs = {doc.data.get("slug") for doc in models} | {pathlib.Path(doc.path).stem for doc in unreadable}
     for doc in models:
         for i, other in enumerate(doc.data.get("related") or []):
             if other == doc.data.get("slug"):
@@ -524,7 +522,7 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
     good = [d for d in docs if d.usable]
     shaped = [d for d in docs if isinstance(d.data, dict)]
     rule_unique_slugs(shaped)
-    rule_related_exist(shaped)
+    rule_related_exist(shaped, [d for d in docs if not isinstance(d.data, dict)])
     rule_assessments_exist(shaped, assessment_ids(content_path, assessments))
     by_slug = {}
     for doc in shaped:
