@@ -176,7 +176,9 @@ def schema_validator(name):
     """A validator for `schemas/<name>.schema.json`, built once."""
     if name not in _VALIDATORS:
         schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-        _VALIDATORS[name] = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        _VALIDATORS[name] = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return _VALIDATORS[name]
 
 
