@@ -8,9 +8,11 @@ hands the checked front matter to Pelican and renders the Markdown body; nothing
 
 import csv
 import datetime
+import html
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -40,17 +42,19 @@ def checked_content(settings):
 
 
 def check_before_reading(pelican):
-    """Read and check every content data file; on any fault print them all and stop without output."""
+    """Read and check every content data file; on any fault print them all and stop before any output."""
     settings = pelican.settings
     result = check_content(
         settings["PATH"],
         this_year=settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year,
         article_paths=settings["ARTICLE_PATHS"],
     )
+    _CHECKED.pop(os.path.abspath(settings["PATH"]), None)
     if result.problems:
         sys.stdout.flush()
         report(result.problems, sys.stderr)
-        raise SystemExit(1)
+        sys.stderr.flush()
+        raise SystemExit(1)  # an exception would make Pelican print a traceback under the list
     _CHECKED[os.path.abspath(settings["PATH"])] = result
 
 
@@ -113,6 +117,7 @@ class Catalog:
     no_year: list = field(default_factory=list)
     undocumented: list = field(default_factory=list)
     undocumented_url: str = ""
+    alignment: dict = None  # content/alignment.yaml as checked (scale and models), parsed once
 
 
 def _citation(article):
@@ -123,7 +128,9 @@ def _citation(article):
     parts = [f"{names} ({year}).", f"{article.title}."]
     if article.metadata.get("organisation"):
         parts.append(f"{article.metadata['organisation']}.")
-    parts.append(article.metadata["sources"][0]["url"])
+    sources = article.metadata["sources"]
+    primary = [x for x in sources if x.get("kind") in ("maker", "publisher")]
+    parts.append((primary or sources)[0]["url"])  # the makers' own publication when there is one
     return " ".join(parts)
 
 
@@ -200,6 +207,41 @@ def elements_known_label(meta):
     return ELEMENT_WORDS.get(meta["kind"], "Elementen"), f"{known} van {len(elements)} bekend"
 
 
+H3_RE = re.compile(r"(<h3\b[^>]*>)(.*?)(</h3>)", re.S)
+TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                            "\u2014": "-", "\u00a0": " "})
+
+
+def _heading_text(text):
+    """Heading or element name as plain lower-case words: tags, entities, curly quotes and numbering gone."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", text)).translate(TYPOGRAPHY)
+    return " ".join(re.sub(r"^\s*\d+[.)]\s*", "", text).lower().split())
+
+
+def refs_html(numbers):
+    """[1][2] links to the sources list, as the template macro partials/source_refs.html writes them."""
+    links = "".join(f'<a class="ref" href="#bron-{n}" aria-label="bron {n}">[{n}]</a>' for n in numbers)
+    return f' <span class="refs">{links}</span>' if numbers else ""
+
+
+def element_heading_refs(content, elements, element_refs):
+    """Add each element's source links to its level-3 heading in the body (a heading names the element,
+    possibly after a number, possibly followed by more words)."""
+    names = [(_heading_text(e["name"]), i) for i, e in enumerate(elements)
+             if element_known(e) and e.get("name") and element_refs[i]]
+
+    def add(match):
+        text = _heading_text(match.group(2))
+        fits = [(name, i) for name, i in names
+                if text == name or (text.startswith(name) and not text[len(name)].isalnum())]
+        if not fits:
+            return match.group(0)
+        _name, i = max(fits, key=lambda fit: len(fit[0]))
+        return match.group(1) + match.group(2) + refs_html(element_refs[i]) + match.group(3)
+
+    return H3_RE.sub(add, content) if names else content
+
+
 def _decorate(article, by_id, by_slug, settings):
     """Everything one model page shows beyond its front matter, computed here so templates only present."""
     meta = article.metadata
@@ -210,6 +252,8 @@ def _decorate(article, by_id, by_slug, settings):
     article.json_ld = _json_ld(article, settings)
     article.sources_info, article.fact_refs, article.element_refs = source_facts(meta)
     article.elements_known = elements_known_label(meta)
+    if article._content:
+        article._content = element_heading_refs(article._content, meta["elements"], article.element_refs)
     article.confidence = meta["confidence"]
 
 
@@ -247,6 +291,7 @@ def build_indexes(generators):
                       by_year=sorted(years.items()), no_year=[a for a in ordered if "year" not in a.metadata])
     catalog.undocumented = undocumented_entries(content, names)
     catalog.undocumented_url = settings.get("CATALOG_UNDOCUMENTED_URL", "modellen/nog-niet-beschreven/")
+    catalog.alignment = content.alignment.data if content and content.alignment else None
     articles.context["catalog"] = catalog
 
 
@@ -315,13 +360,14 @@ class OpenDataGenerator(Generator):
 
 
 def add_generators(pelican):
-    """Register the open-data generator."""
+    """At the start of every build run (each rebuild of --autoreload too, so edits are read fresh): check
+    the content, then register the open-data generator."""
+    check_before_reading(pelican)
     return OpenDataGenerator
 
 
 def register():
     """Check all content before reading, read model files once, index after reading, write data last."""
-    signals.initialized.connect(check_before_reading)
     signals.readers_init.connect(use_catalog_reader)
     signals.all_generators_finalized.connect(build_indexes)
     signals.get_generators.connect(add_generators)

@@ -59,6 +59,7 @@ class DataFile:
     lines: dict
     body: str = ""
     problems: list = dataclasses.field(default_factory=list)
+    usable: bool = False  # a model file that passed every one-file check
 
     def line(self, *where):
         """The line of the deepest known part of `where` (a path of keys and indexes)."""
@@ -90,16 +91,19 @@ def shown_path(path):
     return path if rel.startswith("..") else rel
 
 
-def _walk_lines(node, where, lines):
+def _walk_lines(node, where, lines, twice):
+    """Record the line of every key and list item; collect keys written twice in one mapping."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             here = where + (key.value,)
+            if here in lines:
+                twice.append((here, key.start_mark.line))
             lines[here] = key.start_mark.line
-            _walk_lines(value, here, lines)
+            _walk_lines(value, here, lines, twice)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             lines[where + (i,)] = item.start_mark.line
-            _walk_lines(item, where + (i,), lines)
+            _walk_lines(item, where + (i,), lines, twice)
 
 
 def parse_yaml(text, path, first_line=1):
@@ -110,9 +114,12 @@ def parse_yaml(text, path, first_line=1):
         node = loader.get_single_node()
         if node is not None:
             doc.data = loader.construct_document(node)
-            lines = {}
-            _walk_lines(node, (), lines)
+            lines, twice = {}, []
+            _walk_lines(node, (), lines, twice)
             doc.lines.update({k: v + first_line for k, v in lines.items()})
+            for where, line in twice:  # YAML keeps the last one silently; an editor wants to know
+                doc.problems.append(Problem(doc.shown, line + first_line, field_name(where),
+                                            "each key once in its block (this one is written twice)"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line
@@ -126,10 +133,23 @@ def parse_yaml(text, path, first_line=1):
     return doc
 
 
+def _read_text(path):
+    """The file's text, or a DataFile naming the fault when it is not UTF-8 text."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except UnicodeDecodeError as exc:
+        doc = DataFile(os.path.abspath(path), shown_path(path), None, {(): 1})
+        line = exc.object[:exc.start].count(b"\n") + 1
+        doc.problems.append(Problem(doc.shown, line, "text", "UTF-8 text (save the file as UTF-8)"))
+        return doc
+
+
 def read_markdown(path):
     """Read a Markdown file once: its front matter (with key lines) and its body."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
+    text = _read_text(path)
+    if isinstance(text, DataFile):
+        return text
     match = FRONT_RE.match(text)
     if not match:
         doc = DataFile(os.path.abspath(path), shown_path(path), None, {(): 1})
@@ -143,8 +163,8 @@ def read_markdown(path):
 
 def read_yaml(path):
     """Read a YAML data file once."""
-    with open(path, encoding="utf-8") as handle:
-        return parse_yaml(handle.read(), path, 1)
+    text = _read_text(path)
+    return text if isinstance(text, DataFile) else parse_yaml(text, path, 1)
 
 
 # ---- schemas -------------------------------------------------------------------------------
@@ -156,7 +176,9 @@ def schema_validator(name):
     """A validator for `schemas/<name>.schema.json`, built once."""
     if name not in _VALIDATORS:
         schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-        _VALIDATORS[name] = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        _VALIDATORS[name] = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return _VALIDATORS[name]
 
 
@@ -228,10 +250,6 @@ def schema_problems(doc, schema_name):
 
 # ---- rules that need more than the schema: model files ------------------------------------
 
-def _present(doc, key):
-    return isinstance(doc.data, dict) and key in doc.data
-
-
 def rule_slug_matches_file(doc, category_folder):
     """The file is content/models/<category>/<slug>.md."""
     meta = doc.data
@@ -254,6 +272,15 @@ def rule_year_not_in_future(doc, this_year):
     year = doc.data.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and year > this_year:
         doc.fault("year", f"a year no later than {this_year} (not {year}), or no year key when unknown")
+
+
+def rule_sources_seen_not_in_future(doc, today):
+    """A source's `seen` date is a day it was really read: not after today."""
+    for i, source in enumerate(doc.data.get("sources") or []):
+        seen = source.get("seen") if isinstance(source, dict) else None
+        if isinstance(seen, datetime.date) and not isinstance(seen, datetime.datetime) and seen > today:
+            doc.fault(f"sources[{i}].seen", f"the day the source was really read, not after today ({today}), "
+                                            f"not {seen}")
 
 
 def rule_matrix_shape(doc):
@@ -300,15 +327,21 @@ def rule_supports_elements_exist(doc):
                 doc.fault(field, f"a known element: element {n} is marked known: false, so no source backs it")
 
 
+HOST_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.IGNORECASE)
+
+
 def _well_formed_url(url):
+    """http(s), a host name of dot-separated labels ending in a real top-level name, a numeric port if any."""
     parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
-    return (parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
-            and not host.endswith(".") and not re.search(r"\s", url))
+    labels = (parts.hostname or "").split(".")
+    _port = parts.port  # raises ValueError on a port that is not a number
+    return (parts.scheme in ("http", "https") and len(labels) >= 2 and all(HOST_LABEL_RE.match(x) for x in labels)
+            and re.match(r"^[a-z]{2,}$", labels[-1], re.IGNORECASE) is not None and not re.search(r"\s", url))
 
 
 def rule_source_urls_well_formed(doc):
-    """Every source URL is a full http(s) address (the schema checks the shape, this the parts)."""
+    """Every source URL is a full http(s) address with a real host name (the schema checks the rough shape,
+    this rule the host: `https://www.example,org/` passes the shape but not this)."""
     for i, source in enumerate(doc.data.get("sources") or []):
         if isinstance(source, dict) and isinstance(source.get("url"), str):
             url = source["url"]
@@ -317,7 +350,8 @@ def rule_source_urls_well_formed(doc):
             except ValueError:
                 good = False
             if not good and re.match(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", url):
-                doc.fault(f"sources[{i}].url", "a full http(s) address such as https://example.org/page")
+                host = urllib.parse.urlsplit(url).netloc
+                doc.fault(f"sources[{i}].url", f"a full http(s) address with a real host name ('{host}' is not one)")
 
 
 def rule_stated_facts_backed(doc):
@@ -363,6 +397,7 @@ def check_model_file(doc, this_year, category_folder=None):
     schema_problems(doc, "model")
     rule_slug_matches_file(doc, category_folder)
     rule_year_not_in_future(doc, this_year)
+    rule_sources_seen_not_in_future(doc, datetime.date.today())
     shape_ok = len(doc.problems) == before
     for rule in MODEL_RULES:
         try:
@@ -387,9 +422,10 @@ def rule_unique_slugs(models):
             first[slug] = doc
 
 
-def rule_related_exist(models):
-    """Every related slug is another model that exists."""
-    slugs = {doc.data.get("slug") for doc in models}
+def rule_related_exist(models, unreadable=()):
+    """Every related slug is another model that exists (a file that could not be read counts by its name,
+    so its own fault is not echoed by every model that links to it)."""
+    slugs = {doc.data.get("slug") for doc in models} | {pathlib.Path(doc.path).stem for doc in unreadable}
     for doc in models:
         for i, other in enumerate(doc.data.get("related") or []):
             if other == doc.data.get("slug"):
@@ -488,7 +524,7 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
     good = [d for d in docs if d.usable]
     shaped = [d for d in docs if isinstance(d.data, dict)]
     rule_unique_slugs(shaped)
-    rule_related_exist(shaped)
+    rule_related_exist(shaped, [d for d in docs if not isinstance(d.data, dict)])
     rule_assessments_exist(shaped, assessment_ids(content_path, assessments))
     by_slug = {}
     for doc in shaped:
@@ -512,6 +548,7 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
             else:
                 schema_problems(doc, "undocumented")
                 rule_year_not_in_future(doc, this_year)
+                rule_sources_seen_not_in_future(doc, datetime.date.today())
         undoc.append(doc)
     rule_undocumented_not_a_page(undoc, by_slug)
     problems = [p for d in docs + undoc + ([align] if align else [])

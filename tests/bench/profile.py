@@ -16,8 +16,9 @@ import tempfile
 
 from tests.bench.common import BIN, ROOT, Figure
 
-# (figure id, label, file path fragment, function name): cumulative time of that function.
+# (figure id, label, file path fragment, function name or names): cumulative time of those functions.
 STEPS = (
+    ("run", "Pelican.run: everything after start-up and imports", "pelican/__init__.py", "run"),
     ("check", "content check (catalog.validate.check_content: read, parse, schema, rules)",
      "catalog/validate.py", "check_content"),
     ("read", "Pelican reading the content files (readers, Markdown rendering)", "pelican/readers.py", "read_file"),
@@ -32,8 +33,8 @@ STEPS = (
     ("templates", "writing HTML pages (pelican.writers.Writer.write_file, Jinja)", "pelican/writers.py",
      "write_file"),
     ("feeds", "feeds (pelican.writers.Writer.write_feed)", "pelican/writers.py", "write_feed"),
-    ("sitemap", "sitemap (pelican.plugins.sitemap)", "sitemap/sitemap.py", "generate_output"),
-    ("static", "static files and theme copy", "pelican/generators.py", "_copy_paths"),
+    ("sitemap", "sitemap (pelican.plugins.sitemap)", "sitemap/sitemap.py", "finalize"),
+    ("static", "static files and theme copy (StaticGenerator)", "pelican/generators.py", ("_copy_paths", "_copy_staticfile")),
 )
 # (label, path fragments): own time of every function whose file matches, first match wins.
 PACKAGES = (
@@ -71,8 +72,9 @@ def summarise(stats):
     total_own = sum(row[2] for row in stats.stats.values())
     steps = []
     for key, label, fragment, name in STEPS:
+        names = (name,) if isinstance(name, str) else name
         cumulative = sum(row[3] for (path, _line, func), row in stats.stats.items()
-                         if func == name and fragment in path.replace(os.sep, "/"))
+                         if func in names and fragment in path.replace(os.sep, "/"))
         steps.append((key, label, cumulative))
     own = {label: 0.0 for label, _ in PACKAGES}
     own["other"] = 0.0
@@ -88,6 +90,9 @@ def bench_profile(work, content):
     total, steps, packages = summarise(profile_build(work, content))
     note = "one profiled build; cProfile overhead included, compare shares"
     figures = [Figure("profile.total", "Profiled build, total own time", "s", [total], note=note)]
+    run = next(seconds for key, _label, seconds in steps if key == "run")
+    figures.append(Figure("profile.step.startup", "step: start-up and imports (total minus Pelican.run)", "s",
+                          [total - run], note=f"{(total - run) / total:.0%} of the build" if total else ""))
     for key, label, seconds in steps:
         figures.append(Figure(f"profile.step.{key}", f"step: {label}", "s", [seconds],
                               note=f"{seconds / total:.0%} of the build" if total else ""))

@@ -117,3 +117,46 @@ def test_the_undocumented_page_builds_with_no_entries(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     html = (tmp_path / "out" / "modellen" / "nog-niet-beschreven" / "index.html").read_text(encoding="utf-8")
     assert "Op dit moment staat hier geen model" in html
+
+
+OPEN_COUNTER = """
+import collections, json, os, sys
+opened = collections.Counter()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].endswith((".md", ".yaml")):
+        opened[os.path.abspath(args[0])] += 1
+sys.addaudithook(hook)
+from pelican import main
+try:
+    main(sys.argv[1:])
+finally:
+    print("OPENED " + json.dumps(opened))
+"""
+
+
+def test_each_model_file_is_opened_once_in_a_whole_build(tmp_path):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", OPEN_COUNTER, str(GOOD), "-s", str(ROOT / "pelicanconf.py"),
+                           "-o", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    opened = json.loads(done.stdout.split("OPENED ", 1)[1])
+    models = sorted(str(p) for p in GOOD.glob("models/*/*.md"))
+    assert models  # the glob found the fixture models
+    assert {m: opened.get(m) for m in models} == {m: 1 for m in models}
+    assert opened.get(str(GOOD / "alignment.yaml"), 0) >= 1
+
+
+def test_element_headings_in_the_body_link_to_their_sources(site):
+    heads = dict(re.findall(r'<h3 id="([^"]+)">(.*?)</h3>', page(site, "alpha"), re.S))
+    assert heads  # the body has element headings
+    assert re.findall(r"#bron-(\d+)", heads["1-begin"]) == ["1"]
+    assert re.findall(r"#bron-(\d+)", heads["midden-het-drukke-deel"]) == ["1", "2"]
+    assert "bron-" not in heads["fase-3"]  # known: false
+    assert "bron-" not in heads["begint-anders"]  # 'Begin' followed by letters is another word
+
+
+def test_citation_points_at_the_makers_or_publishers_source_first(site):
+    html = page(site, "beta")
+    cite = html[html.index("Hoe te citeren"):]
+    assert "https://example.org/beta" in cite and "example.net" not in cite.split("</section>")[0]
