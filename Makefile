@@ -31,7 +31,7 @@ ifneq ($(PORT), 0)
 endif
 
 .PHONY: help install install-python install-node install-chromium html clean regenerate serve \
-        devserver publish test test-unit lint bench bench-build check
+        devserver publish test test-unit lint bench mutation bench-build check
 
 help:
 	@echo 'Makefile for the Social Media Modellen site'
@@ -46,6 +46,7 @@ help:
 	@echo '   make serve [PORT=8000]   install, build and serve the site at http://127.0.0.1:PORT'
 	@echo '   make devserver [PORT=8000]   serve and regenerate together'
 	@echo '   make test          install (Chromium too) and run every test'
+	@echo '   make mutation      mutation tests of scoring/ and plugins/, report in mutation-report/ (slow)'
 	@echo '   make bench         measure build and page speed, write bench-report/'
 	@echo '   make bench-build   only the build part of the bench, with a profile of one build'
 	@echo ''
@@ -113,3 +114,9 @@ bench: install install-chromium
 # The build part of the bench only: our build against a bare one, make html, and a profile of one build.
 bench-build: install
 	$(BIN)/python -m tests.bench.run --only build,profile
+
+# Mutation tests (not part of `make test`): mutmut over scoring/ and plugins/, each in a copy under
+# mutants/; the report with every surviving mutant goes to mutation-report/. Fails when a target is missed.
+MUTATION_AREAS?=
+mutation: install
+	MUTATION_NODE_MODULES="$(CURDIR)/node_modules" $(BIN)/python -m tests.mutation.run $(MUTATION_AREAS)
