@@ -66,8 +66,10 @@ def base_url(site):
 
 
 def model_files():
-    """Every model Markdown file in the real content."""
-    return sorted((ROOT / "content" / "models").glob("*/*.md"))
+    """Every model Markdown file in the real content; never empty."""
+    files = sorted((ROOT / "content" / "models").glob("*/*.md"))
+    assert files, "no model files found in content/models/*/"
+    return files
 
 
 def copy_content(dest):
