@@ -18,6 +18,7 @@ from tests.build.test_broken_content import BROKEN, EXPECTED, LINE_RE
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
+import catalog  # noqa: E402
 from catalog.validate import check_content, main, report  # noqa: E402
 
 GOOD = built.GOOD
@@ -32,6 +33,8 @@ def pelican_build(content, output):
 
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(output),
+        # the folder the plugin packages were imported from here (plugins/, or a mutation run's copy)
+        "PLUGIN_PATHS": [os.path.dirname(os.path.dirname(os.path.abspath(catalog.__file__)))],
         "ASSESSMENTS": {"node_modules": NODE_MODULES},
     })
     cwd = os.getcwd()
@@ -126,11 +129,12 @@ def test_the_good_tree_and_the_real_content_pass_the_check():
 
 
 def test_the_command_line_check_exits_with_the_right_code():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         assert main([str(GOOD)]) == 0
         assert main([str(BROKEN)]) == 1
     assert out.getvalue() == "content: 5 models, 1 undocumented, no errors\n"
+    assert err.getvalue().splitlines()[-1] == f"{len(EXPECTED)} content errors found."
 
 
 def test_a_pelican_build_of_the_broken_tree_stops_before_writing(tmp_path):

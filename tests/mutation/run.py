@@ -1,6 +1,6 @@
 """Mutation testing of scoring/ and plugins/ with mutmut; writes mutation-report/report.md and report.json.
 
-    python -m tests.mutation.run [area ...] [--keep] [--max-children N]
+    python -m tests.mutation.run [area ...] [--keep] [--report-only] [--max-children N]
 
 Each area of tests/mutation/areas.toml runs in its own copy of the project, mutants/<area>/, whose
 pyproject.toml gets the area's [tool.mutmut] table. `--keep` reuses that copy's earlier results
@@ -46,11 +46,14 @@ def _toml_value(value):
 def prepare(area, config, keep):
     """Copy the project to mutants/<area>/ and give the copy the area's mutmut settings."""
     work = WORK / area
-    previous = work / "mutants"
     if work.exists() and not keep:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    for item in ROOT.iterdir():
+    lift = config.get("lift")
+    items = [item for item in ROOT.iterdir() if item.name != lift]
+    if lift:
+        items += [item for item in (ROOT / lift).iterdir() if item.is_dir() and item.name not in SKIP]
+    for item in items:
         if item.name in SKIP or item.name.startswith("output"):
             continue
         target = work / item.name
@@ -60,12 +63,12 @@ def prepare(area, config, keep):
             shutil.copytree(item, target, ignore=shutil.ignore_patterns(*SKIP))
         else:
             shutil.copy2(item, target)
-    settings = {k: v for k, v in config.items() if k != "target"}
+    settings = {k: v for k, v in config.items() if k not in ("target", "lift")}
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     pyproject = re.sub(r"(?ms)^\[tool\.mutmut\].*?(?=^\[|\Z)", "", pyproject)
     pyproject += "\n[tool.mutmut]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in settings.items())
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
-    return work if previous.exists() or not keep else work
+    return work
 
 
 def mutmut(work, *args, log=None):
@@ -155,6 +158,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("areas", nargs="*")
     parser.add_argument("--keep", action="store_true", help="reuse the results of the previous run")
+    parser.add_argument("--report-only", action="store_true",
+                        help="write the report from the results already in mutants/<area>/, run nothing")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     config = areas()
@@ -169,9 +174,12 @@ def main(argv=None):
         previous = json.loads((REPORT / "report.json").read_text(encoding="utf-8"))
     results = {a: r for a, r in previous.items() if a in config and a not in chosen}
     for area in chosen:
-        work = prepare(area, config[area], args.keep)
-        print(f"mutation: {area} (log in mutation-report/{area}.log)", flush=True)
-        mutmut(work, "run", "--max-children", str(args.max_children), log=REPORT / f"{area}.log")
+        if args.report_only:
+            work = WORK / area
+        else:
+            work = prepare(area, config[area], args.keep)
+            print(f"mutation: {area} (log in mutation-report/{area}.log)", flush=True)
+            mutmut(work, "run", "--max-children", str(args.max_children), log=REPORT / f"{area}.log")
         counts, survivors, stale = collect(area, work, reasons)
         value = score(counts)
         results[area] = {"counts": counts, "score": value, "target": config[area]["target"],
