@@ -46,28 +46,33 @@ def pelican_build(content, output):
     return output
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return pelican_build(GOOD, tmp_path_factory.mktemp("good-inprocess") / "output")
+def run_checks(site, checks):
+    """Run every check on the built site; fail once, listing every check that failed."""
+    failed = []
+    for check in checks:
+        try:
+            check(site)
+        except AssertionError as err:
+            failed.append(f"{check.__name__}: {err}")
+    assert not failed, "\n".join(failed)
 
 
-# The fixture-tree checks of test_catalog_build.py, on the site built here.
-test_facts_link_to_the_sources_that_back_them = built.test_facts_link_to_the_sources_that_back_them
-test_sources_list_says_kind_and_what_each_backs = built.test_sources_list_says_kind_and_what_each_backs
-test_each_element_shows_its_sources_and_unknown_elements_are_marked = \
-    built.test_each_element_shows_its_sources_and_unknown_elements_are_marked
-test_confidence_shown_is_the_computed_one = built.test_confidence_shown_is_the_computed_one
-test_hidden_model_is_built_but_not_listed_and_draft_is_not_published = \
-    built.test_hidden_model_is_built_but_not_listed_and_draft_is_not_published
-test_open_data_carries_computed_confidence_and_source_kinds = \
-    built.test_open_data_carries_computed_confidence_and_source_kinds
-test_undocumented_models_have_their_page = built.test_undocumented_models_have_their_page
-test_element_headings_in_the_body_link_to_their_sources = built.test_element_headings_in_the_body_link_to_their_sources
-test_citation_points_at_the_makers_or_publishers_source_first = \
-    built.test_citation_points_at_the_makers_or_publishers_source_first
+# The fixture-tree checks of test_catalog_build.py. One test builds and runs them all: a mutation run
+# credits a function to the tests that call it, and a shared (module) fixture would credit only the first.
+CATALOG_CHECKS = [
+    built.test_facts_link_to_the_sources_that_back_them,
+    built.test_sources_list_says_kind_and_what_each_backs,
+    built.test_each_element_shows_its_sources_and_unknown_elements_are_marked,
+    built.test_confidence_shown_is_the_computed_one,
+    built.test_hidden_model_is_built_but_not_listed_and_draft_is_not_published,
+    built.test_open_data_carries_computed_confidence_and_source_kinds,
+    built.test_undocumented_models_have_their_page,
+    built.test_element_headings_in_the_body_link_to_their_sources,
+    built.test_citation_points_at_the_makers_or_publishers_source_first,
+]
 
 
-def test_every_model_page_has_its_diagram_with_its_elements_in_order(site):
+def diagrams_in_model_order(site):
     import re
 
     for slug in ("alpha", "beta", "gamma"):
@@ -79,7 +84,7 @@ def test_every_model_page_has_its_diagram_with_its_elements_in_order(site):
         assert "; ".join(f"{i}. {name}" for i, name in enumerate(names, start=1)) in desc, (slug, desc)
 
 
-def test_the_runtime_and_service_worker_are_written(site):
+def runtime_and_service_worker_written(site):
     import zipfile
 
     with zipfile.ZipFile(site / "runtime" / "scoring.zip") as packed:
@@ -88,6 +93,36 @@ def test_the_runtime_and_service_worker_are_written(site):
     sw = (site / "sw.js").read_text(encoding="utf-8")
     assert "__VERSION__" not in sw
     assert (site / "hoe-we-scoren" / "index.html").is_file()
+
+
+def test_the_fixture_tree_built_here_passes_every_catalog_check(tmp_path):
+    site = pelican_build(GOOD, tmp_path / "output")
+    run_checks(site, CATALOG_CHECKS + [diagrams_in_model_order, runtime_and_service_worker_written])
+
+
+def real_site_checks():
+    """The checks of test_site.py and test_method_page.py that need only the built pages."""
+    sys.path.insert(0, str(ROOT / "tests" / "unit"))
+    from tests.build import test_site
+    from tests.unit import test_method_page as method
+    from tests.unit.scoring_cases import definition_ids
+
+    def method_page(site):
+        sections = method.method_sections.__wrapped__(site)
+        for aid in definition_ids():
+            method.test_every_rule_is_printed_with_its_sentence_and_source(sections, aid)
+            method.test_next_steps_are_listed_by_dimension_label(sections, aid)
+        method.test_the_page_explains_weet_ik_niet_and_the_two_placement_rules(site)
+
+    return [test_site.test_every_model_page_exists, test_site.test_every_category_page_exists_with_its_models,
+            test_site.test_models_json_lists_every_model_with_all_fields, test_site.test_models_csv_has_a_row_per_model,
+            test_site.test_feed_sitemap_and_special_pages, test_site.test_every_page_has_a_strict_content_security_policy,
+            method_page]
+
+
+def test_the_real_content_built_here_passes_the_site_checks(tmp_path):
+    site = pelican_build(ROOT / "content", tmp_path / "output")
+    run_checks(site, real_site_checks())
 
 
 def broken_lines():
