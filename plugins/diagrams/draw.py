@@ -108,7 +108,7 @@ def _ring(labels, arrows):
                       'fill="#d4e4f2" stroke="#1d4f7a"/>')
     else:
         shapes.append(f'<circle class="dg-line" cx="{cx:.0f}" cy="{cy:.0f}" r="{radius:.0f}" fill="none" '
-                      'stroke="#1d4f7a" stroke-width="2" marker-end="none"/>')
+                      'stroke="#1d4f7a" stroke-width="2"/>')
     for i, lines in enumerate(wrapped):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
