@@ -6,8 +6,8 @@ checked against each file's own front matter, read here before Pelican reads the
 
 import csv
 import datetime
-import io
 import html
+import io
 import json
 import os
 import re
