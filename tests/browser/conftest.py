@@ -59,10 +59,6 @@ class Published:
     def __init__(self, root, url, origin):
         self.root, self.url, self.origin = root, url, origin
 
-    def pages(self):
-        """Every HTML page of the build, as (path below the site, file)."""
-        return sorted((str(f.relative_to(self.root).parent).replace(".", "") , f)
-                      for f in self.root.rglob("index.html"))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ JSON-LD, a phone-sized header, and the assessment forms without JavaScript."""
 
 import html.parser
 import json
-import pathlib
 import shutil
 import subprocess
 import sys
@@ -124,7 +123,7 @@ def test_headings_never_skip_a_level(published):
     for path, url in page_files(published):
         levels = outline(path).levels
         assert levels and levels[0] == 1 and levels.count(1) == 1, (url, levels)
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"{url}: h{before} is followed by h{after}"
 
 
