@@ -4,6 +4,8 @@ Every link a reader can follow must stay inside /<repo>/: search hits, the scan 
 feeds, the sitemap, and the 404 page at any depth.
 """
 
+import os
+import subprocess
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -11,6 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.browser.conftest import REPO, axe_violations
+from tests.conftest import ROOT
 
 RESULTS = '[data-search-results][data-state="ready"]'
 SCAN = "social-media-volwassenheidsscan"
@@ -145,3 +148,20 @@ def test_not_found_at_any_depth_is_a_working_page(page, base_url, path):
     page.wait_for_load_state()
     assert page.url.startswith(f"{base_url}/categorie/")
     assert page.locator("h1").count() == 1
+
+
+def test_publish_without_siteurl_stops_with_a_clear_message(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+    out = tmp_path / "output"
+    done = subprocess.run(["make", "--no-print-directory", "publish", f"OUTPUTDIR={out}"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "SITEURL is not set" in done.stderr, done.stderr
+    assert not out.exists()
+
+
+def test_make_test_unit_runs_the_unit_tests():
+    done = subprocess.run(["make", "-n", "--no-print-directory", "test-unit"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "pytest tests/unit" in done.stdout.splitlines()[-1], done.stdout
