@@ -46,6 +46,7 @@ def test_search_page_hits_open_the_model(page, base_url, watch):
     page.fill("#zoekveld", "piramide")
     page.keyboard.press("Enter")
     page.wait_for_selector(RESULTS)
+    assert not page.locator("[data-search-fallback]").is_visible()  # the hits take the A-Z list's place
     first = hit_links(page).first
     href = first.get_attribute("href")
     assert href.startswith(f"{base_url}/modellen/"), href

@@ -4,6 +4,7 @@
 const box = document.querySelector("[data-search-results]");
 const form = document.querySelector("[data-search-form]");
 const input = document.getElementById("zoekveld");
+const fallback = document.querySelector("[data-search-fallback]");
 const PAGE = 20;
 let pagefind;
 
@@ -21,6 +22,7 @@ function hitItem(hit) {
 async function run(term) {
   box.dataset.state = "busy";
   box.replaceChildren();
+  fallback.hidden = false;
   if (!term.trim()) { box.dataset.state = "idle"; return; }
   try {
     pagefind ??= await import(new URL(box.dataset.index, location.href).href);
@@ -50,6 +52,9 @@ async function run(term) {
       const items = await showNext();
       items[0]?.querySelector("a").focus();
     });
+    // The hits take the place of the A-Z list (kept for readers without JavaScript) in one step,
+    // so nothing on screen moves down when they arrive.
+    if (total) fallback.hidden = true;
     box.append(head, list, more);
     box.dataset.state = "ready";
   } catch (error) {
