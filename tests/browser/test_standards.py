@@ -262,3 +262,26 @@ def test_without_javascript_answers_stay_on_the_page(browser, base_url, path):
     assert sent == [], sent
     assert form.locator("input[type=radio]:checked").count() == form.locator("fieldset").count()
     context.close()
+
+
+BBOX_CHECK = """() => [...document.querySelectorAll("svg.dg")].flatMap((svg) => {
+  const [x, y, w, h] = svg.getAttribute("viewBox").split(/\\s+/).map(Number);
+  return [...svg.querySelectorAll("text")].map((t) => {
+    const b = t.getBBox();
+    return (b.x >= x - 0.5 && b.y >= y - 0.5 && b.x + b.width <= x + w + 0.5 && b.y + b.height <= y + h + 0.5)
+      ? null : `${t.textContent.slice(0, 40)}: ${[b.x, b.y, b.x + b.width, b.y + b.height].map(Math.round)}`;
+  }).filter(Boolean);
+})"""
+
+
+def test_diagram_texts_lie_inside_their_drawing_as_chromium_measures_them(page, published):
+    """The wrap estimates glyph widths; here Chromium measures every label of every model's diagram."""
+    models = sorted((published.root / "modellen").iterdir())
+    assert len(models) > 10
+    outside = {}
+    for path in [f"/modellen/{m.name}/" for m in models] + [PAGE_TYPES["alignment"]]:
+        page.goto(published.url + path)
+        found = page.evaluate(BBOX_CHECK)
+        if found:
+            outside[path] = found
+    assert outside == {}
