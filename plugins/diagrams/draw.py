@@ -120,6 +120,11 @@ def _ring(labels, arrows, unknown, core=None):
     elif centre is None:
         shapes.append(f'<circle class="dg-centre" cx="{cx:.0f}" cy="{cy:.0f}" r="{radius * 0.45:.0f}" '
                       'fill="#d4e4f2" stroke="#1d4f7a"/>')
+    else:  # petals around a core: a spoke from the core to every petal, under the boxes
+        for k in range(m):
+            angle = -math.pi / 2 + 2 * math.pi * k / m
+            shapes.append(f'<line class="dg-line" x1="{cx:.0f}" y1="{cy:.0f}" x2="{cx + radius * math.cos(angle):.0f}" '
+                          f'y2="{cy + radius * math.sin(angle):.0f}" stroke="#1d4f7a" stroke-width="2"/>')
     for k, i in enumerate(ring):
         angle = -math.pi / 2 + 2 * math.pi * k / m
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)

@@ -104,7 +104,8 @@ def test_nu_html_checker_finds_no_errors(published, tmp_path):
     assert VNU.exists(), "node_modules/vnu-jar missing: run make install"
     for kind in KINDS:
         labels = ["Een", "Twee", "Drie", "Vier"] if kind == "matrix" else ["Een", "Twee", "Drie", "Vier", "Vijf"]
-        svg = draw(kind, labels, title=kind, ident=kind, axes={"x": "Breed", "y": "Hoog"})
+        extra = {"core": 2} if kind in ("petals", "cycle") else {}
+        svg = draw(kind, labels, title=kind, ident=kind, axes={"x": "Breed", "y": "Hoog"}, unknown={0}, **extra)
         (tmp_path / f"{kind}.html").write_text(
             f'<!DOCTYPE html><html lang="nl"><head><title>{kind}</title></head><body><main>{svg}</main></body></html>',
             encoding="utf-8")
