@@ -231,15 +231,15 @@ def test_phone_header_leaves_the_title_in_the_first_screen(page, base_url, watch
     links = page.locator("nav.main-nav a")
     assert not links.first.is_visible()
     page.locator("nav.main-nav summary").click()
-    assert links.first.is_visible() and links.count() == 7
+    assert links.first.is_visible() and links.count() >= 7
 
 
 def test_wide_screen_shows_the_whole_menu(page, base_url, watch):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(base_url + "/")
     links = page.locator("nav.main-nav a")
-    assert links.count() == 7
-    assert all(links.nth(i).is_visible() for i in range(7))
+    assert links.count() >= 7
+    assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert not page.locator("nav.main-nav summary").is_visible()
 
 
