@@ -30,7 +30,7 @@ ifneq ($(PORT), 0)
 	PELICANOPTS_SERVE = -p $(PORT)
 endif
 
-.PHONY: help install install-python install-node install-chromium html clean regenerate serve \
+.PHONY: help install install-python install-node install-chromium install-java html clean regenerate serve \
         devserver publish test test-unit lint bench mutation bench-build check
 
 help:
@@ -45,7 +45,8 @@ help:
 	@echo '   make publish       generate using production settings (SITEURL from the environment)'
 	@echo '   make serve [PORT=8000]   install, build and serve the site at http://127.0.0.1:PORT'
 	@echo '   make devserver [PORT=8000]   serve and regenerate together'
-	@echo '   make test          install (Chromium too) and run every test'
+	@echo '   make test          install (Chromium and Java too) and run every test'
+	@echo '   make test-unit     run the unit tests only (no build, no browser)'
 	@echo '   make mutation      mutation tests of scoring/ and plugins/, report in mutation-report/ (slow)'
 	@echo '   make bench         measure build and page speed, write bench-report/'
 	@echo '   make bench-build   only the build part of the bench, with a profile of one build'
@@ -77,6 +78,17 @@ install-chromium:
 		exit 1; \
 	fi
 
+# The W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json) runs on Debian's Java.
+install-java:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's default-jre-headless package for the HTML checker"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "The HTML checker (vnu) needs Java: install Debian's 'default-jre-headless' package (sudo apt-get install default-jre-headless)." >&2; \
+		exit 1; \
+	fi
+
 # A failed build removes the output folder: nothing half-built may look like a good site.
 html: install
 	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) || { rm -rf "$(OUTPUTDIR)"; exit 1; }
@@ -105,8 +117,11 @@ check: install-python
 lint: install-python
 	$(BIN)/ruff check scoring plugins tests pelicanconf.py publishconf.py
 
-test: install install-chromium lint
+test: install install-chromium install-java lint
 	$(BIN)/python -m pytest tests -q
+
+test-unit: install-python
+	$(BIN)/python -m pytest tests/unit -q
 
 bench: install install-chromium
 	$(BIN)/python -m tests.bench.run

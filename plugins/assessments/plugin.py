@@ -42,6 +42,10 @@ class AssessmentError(Exception):
     """An assessment definition is broken; the message names the file and the path inside it."""
 
 
+# libyaml's parser where it is installed: the pure-Python one costs a third of a build
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _settings(settings):
     return {**DEFAULTS, **settings.get("ASSESSMENTS", {})}
 
@@ -53,7 +57,7 @@ def load_definitions(content_path, sub):
         rel = os.path.relpath(path, content_path)
         try:
             with open(path, encoding="utf-8") as handle:
-                data = yaml.safe_load(handle)
+                data = yaml.load(handle, Loader=YAML_LOADER)
         except yaml.YAMLError as exc:
             raise AssessmentError(f"{rel}: (document): valid YAML: {exc}") from None
         try:

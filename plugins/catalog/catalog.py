@@ -141,15 +141,38 @@ KIND_LABELS = {
 }
 
 
+ORGANISATION_WORDS = {"Group", "Research", "University", "College", "Partners", "Digital", "Minds", "Institute",
+                      "Consulting", "Social", "Inc", "Ltd", "BV", "Agency", "Marketing", "Media", "Novelli",
+                      "Shandwick", "Edelman", "Forrester", "Gartner", "Altimeter"}
+
+
+def _plain(text):
+    """Text without markup: Pelican hands the summary over as HTML (`<p>...</p>`)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", str(text))).split())
+
+
 def _json_ld(article, settings):
-    """schema.org description of the model page, safe to place inside a script element."""
+    """schema.org description of the model page, safe to place inside a script element.
+
+    A maker is a Person, or an Organization when the page's organisation field names it or the name
+    carries a word only organisations carry (Group, Research, Partners, ...).
+    """
+    organisation = _plain(article.metadata.get("organisation", ""))
+
+    def creator(name):
+        name = _plain(name)
+        words = set(re.split(r"[\s/&.,]+", name))
+        is_org = (name in organisation or bool(words & ORGANISATION_WORDS) or "&" in name or "/" in name
+                  or name.isupper())
+        return {"@type": "Organization" if is_org else "Person", "name": name}
+
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
-        "name": article.title,
-        "description": article.metadata["summary"],
+        "name": _plain(article.title),
+        "description": _plain(article.metadata["summary"]),
         "inLanguage": settings.get("DEFAULT_LANG", "nl"),
-        "creator": [{"@type": "Thing", "name": c} for c in article.metadata["creators"] if c != "onbekend"],
+        "creator": [creator(c) for c in article.metadata["creators"] if c != "onbekend"],
         "about": "social media",
         "citation": [s["url"] for s in article.metadata["sources"]],
     }

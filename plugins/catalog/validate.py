@@ -296,11 +296,16 @@ def rule_matrix_shape(doc):
         doc.fault("axes", "no axes: they belong to a matrix diagram only")
 
 
+CORE_DIAGRAMS = ("petals", "cycle")  # the diagrams that can draw an element in the centre
+
+
 def rule_core_exists(doc):
     """`core` is the position of an element that exists."""
     core, elements = doc.data.get("core"), doc.data.get("elements")
     if isinstance(core, int) and isinstance(elements, list) and not 1 <= core <= len(elements):
         doc.fault("core", f"the position of an element (1 to {len(elements)}), not {core}")
+    if core is not None and doc.data.get("diagram") not in CORE_DIAGRAMS:
+        doc.fault("core", f"only a {' or '.join(CORE_DIAGRAMS)} diagram has a centre element")
 
 
 def _known(element):

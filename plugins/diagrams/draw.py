@@ -6,12 +6,13 @@ Labels are real <text> wrapped into <tspan> lines, never paths, so they can be r
 """
 
 import math
+import textwrap
 from html import escape
 
 KINDS = ("stages", "pyramid", "cycle", "matrix", "petals", "funnel", "ladder", "list")
 WIDTH = 640
 LINE = 18          # line height in px for 14 px text
-CHAR = 7.6         # average glyph width of 14 px sans-serif, used to wrap
+CHAR = 8.4         # average glyph width of 14 px sans-serif (0.6 em, wide fonts such as DejaVu Sans), used to wrap
 PAD = 10
 
 
@@ -20,19 +21,9 @@ class DiagramError(ValueError):
 
 
 def wrap(label, width_px):
-    """Split a label into lines that fit `width_px`; words are never broken."""
+    """Split a label into lines that fit `width_px`; words (and hyphenated words) are never broken."""
     limit = max(6, int(width_px / CHAR))
-    lines, current = [], ""
-    for word in label.split():
-        candidate = f"{current} {word}".strip()
-        if current and len(candidate) > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines or [""]
+    return textwrap.wrap(label, limit, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _text(x, y, lines, cls="dg-text", anchor="middle"):
@@ -44,17 +35,22 @@ def _text(x, y, lines, cls="dg-text", anchor="middle"):
     return f'<text class="{cls}" text-anchor="{anchor}" fill="#1a1a1a" font-size="14">{spans}</text>'
 
 
-def _box(x, y, w, h, cls="dg-box", rx=6):
+def _box(x, y, w, h, cls="dg-box", rx=6, unknown=False):
+    """A box; an element no source names is drawn dashed (class dg-unknown)."""
+    dash = ' stroke-dasharray="6 4"' if unknown else ""
+    cls = f"{cls} dg-unknown" if unknown else cls
     return (f'<rect class="{cls}" x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="{rx}" '
-            f'fill="#e8f0f7" stroke="#1d4f7a"/>')
+            f'fill="#e8f0f7" stroke="#1d4f7a"{dash}/>')
 
 
-def _poly(points, cls="dg-box"):
+def _poly(points, cls="dg-box", unknown=False):
     pts = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
-    return f'<polygon class="{cls}" points="{pts}" fill="#e8f0f7" stroke="#1d4f7a"/>'
+    dash = ' stroke-dasharray="6 4"' if unknown else ""
+    cls = f"{cls} dg-unknown" if unknown else cls
+    return f'<polygon class="{cls}" points="{pts}" fill="#e8f0f7" stroke="#1d4f7a"{dash}/>'
 
 
-def _stages(labels):
+def _stages(labels, unknown):
     n = len(labels)
     step = min(60, (WIDTH - 260) / max(1, n - 1)) if n > 1 else 0
     rows, y = [], 0
@@ -65,15 +61,15 @@ def _stages(labels):
         rows.append((x, lines, max(40, len(lines) * LINE + 2 * PAD)))
     total = sum(r[2] for r in rows) + 4 * (n - 1)
     y = total
-    for x, lines, h in rows:  # first stage at the bottom, each next one a step up and to the right
+    for i, (x, lines, h) in enumerate(rows):  # first stage at the bottom, each next one a step up and to the right
         y -= h
-        shapes.append(_box(x, y, WIDTH - x, h))
+        shapes.append(_box(x, y, WIDTH - x, h, unknown=i in unknown))
         shapes.append(_text(x + PAD, y + h / 2, lines, anchor="start"))
         y -= 4
     return shapes, total
 
 
-def _layers(labels, widest_first):
+def _layers(labels, widest_first, unknown):
     """Stacked trapezoids: a funnel (element 1 on top, widest) or a pyramid (element 1 at the base)."""
     n = len(labels)
     minw, maxw = 200, WIDTH
@@ -82,69 +78,102 @@ def _layers(labels, widest_first):
         edges.reverse()
     rows = []
     for r in range(n):
-        label = labels[r] if widest_first else labels[n - 1 - r]
-        lines = wrap(label, min(edges[r], edges[r + 1]) - 50)
-        rows.append((edges[r], edges[r + 1], lines, max(40, len(lines) * LINE + 2 * PAD)))
+        index = r if widest_first else n - 1 - r
+        lines = wrap(labels[index], min(edges[r], edges[r + 1]) - 50)
+        rows.append((edges[r], edges[r + 1], lines, max(40, len(lines) * LINE + 2 * PAD), index in unknown))
     shapes, y, cx = [], 0, WIDTH / 2
-    for top_w, bottom_w, lines, h in rows:
+    for top_w, bottom_w, lines, h, dashed in rows:
         shapes.append(_poly([(cx - top_w / 2, y), (cx + top_w / 2, y), (cx + bottom_w / 2, y + h),
-                             (cx - bottom_w / 2, y + h)]))
+                             (cx - bottom_w / 2, y + h)], unknown=dashed))
         shapes.append(_text(cx, y + h / 2, lines))
         y += h
     return shapes, y
 
 
-def _ring(labels, arrows):
+def _arrowhead(x, y, degrees, cls="dg-arrow"):
+    """A filled triangle whose tip points along `degrees` (0 = to the right, 90 = down)."""
+    return (f'<path class="{cls}" d="M-7,-6 L7,0 L-7,6 Z" fill="#1d4f7a" '
+            f'transform="translate({x:.0f},{y:.0f}) rotate({degrees:.0f})"/>')
+
+
+def _ring(labels, arrows, unknown, core=None):
+    """Boxes on a circle (cycle: with arrowheads between them, petals: round boxes); the element at
+    1-based position `core` sits in the centre instead of on the circle."""
     n = len(labels)
     box_w = 150
+    centre = core - 1 if core else None
     wrapped = [wrap(label, box_w - 16) for label in labels]
     box_h = max(max(len(w) for w in wrapped) * LINE + 2 * PAD, 40)
-    radius = max(130, n * (box_w + 24) / (2 * math.pi) * 0.75)
+    ring = [i for i in range(n) if i != centre]
+    m = max(1, len(ring))
+    diag = math.hypot(box_w, box_h)
+    # adjacent boxes (chord 2R·sin(π/m)) stay a diagonal plus an arrowhead apart, so no arrowhead is covered
+    radius = max(130, (diag + 30) / (2 * math.sin(math.pi / m)) if m > 1 else 130)
+    if centre is not None:
+        radius = max(radius, diag + 30)   # the ring clears the centre box
     size = 2 * radius + box_w + 20
     cx = cy = size / 2
     shapes = []
-    if not arrows:
+    if arrows:
+        shapes.append(f'<circle class="dg-line" cx="{cx:.0f}" cy="{cy:.0f}" r="{radius:.0f}" fill="none" '
+                      'stroke="#1d4f7a" stroke-width="2"/>')
+    elif centre is None:
         shapes.append(f'<circle class="dg-centre" cx="{cx:.0f}" cy="{cy:.0f}" r="{radius * 0.45:.0f}" '
                       'fill="#d4e4f2" stroke="#1d4f7a"/>')
-    else:
-        shapes.append(f'<circle class="dg-line" cx="{cx:.0f}" cy="{cy:.0f}" r="{radius:.0f}" fill="none" '
-                      'stroke="#1d4f7a" stroke-width="2" marker-end="none"/>')
-    for i, lines in enumerate(wrapped):
-        angle = -math.pi / 2 + 2 * math.pi * i / n
+    else:  # petals around a core: a spoke from the core to every petal, under the boxes
+        for k in range(m):
+            angle = -math.pi / 2 + 2 * math.pi * k / m
+            shapes.append(f'<line class="dg-line" x1="{cx:.0f}" y1="{cy:.0f}" x2="{cx + radius * math.cos(angle):.0f}" '
+                          f'y2="{cy + radius * math.sin(angle):.0f}" stroke="#1d4f7a" stroke-width="2"/>')
+    for k, i in enumerate(ring):
+        angle = -math.pi / 2 + 2 * math.pi * k / m
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        shapes.append(_box(x - box_w / 2, y - box_h / 2, box_w, box_h, rx=18 if not arrows else 6))
+        shapes.append(_box(x - box_w / 2, y - box_h / 2, box_w, box_h, rx=18 if not arrows else 6,
+                           unknown=i in unknown))
+        lines = wrapped[i]
         label = [f"{i + 1}. {lines[0]}", *lines[1:]] if arrows else lines
         shapes.append(_text(x, y, label))
-        if arrows:
-            mid = angle + math.pi / n
-            ax, ay = cx + radius * math.cos(mid), cy + radius * math.sin(mid)
-            deg = math.degrees(mid) + 90
-            shapes.append(f'<path class="dg-arrow" d="M-7,-6 L7,0 L-7,6 Z" fill="#1d4f7a" '
-                          f'transform="translate({ax:.0f},{ay:.0f}) rotate({deg:.0f})"/>')
+    if arrows and m > 1:
+        for k in range(m):  # drawn after the boxes, midway between two boxes on the circle
+            mid = -math.pi / 2 + 2 * math.pi * (k + 0.5) / m
+            shapes.append(_arrowhead(cx + radius * math.cos(mid), cy + radius * math.sin(mid), math.degrees(mid) + 90))
+    if centre is not None:
+        shapes.append(_box(cx - box_w / 2 - 10, cy - box_h / 2 - 10, box_w + 20, box_h + 20,
+                           cls="dg-box dg-core", rx=box_h / 2 + 10, unknown=centre in unknown))
+        lines = wrapped[centre]
+        shapes.append(_text(cx, cy, [f"{centre + 1}. {lines[0]}", *lines[1:]] if arrows else lines))
     return shapes, size, size
 
 
-def _matrix(labels, axes):
+def _matrix(labels, axes, unknown):
+    """A 2×2 grid, elements row by row. An axis 'A – B' runs from the first column (row) to the
+    second, so the horizontal arrow points right and the vertical arrow points down."""
     axes = axes or {}
-    cell = (WIDTH - 60) / 2
+    left = 44
+    cell = (WIDTH - left) / 2
     wrapped = [wrap(label, cell - 24) for label in labels]
     cell_h = max(110, max(len(w) for w in wrapped) * LINE + 30)
     shapes = []
+    y_label = wrap(f"↓ {axes.get('y', '')}", WIDTH - 2 * PAD)
+    top = len(y_label) * LINE + 8
+    shapes.append(_text(0, top / 2 - 2, y_label, cls="dg-axis", anchor="start"))
     for i, lines in enumerate(wrapped):
         col, row = i % 2, i // 2
-        x, y = 60 + col * cell, row * cell_h
-        shapes.append(_box(x, y, cell, cell_h, rx=0))
+        x, y = left + col * cell, top + row * cell_h
+        shapes.append(_box(x, y, cell, cell_h, rx=0, unknown=i in unknown))
         shapes.append(_text(x + cell / 2, y + cell_h / 2, lines))
-    total = 2 * cell_h
-    x_label = wrap(f"{axes.get('x', '')} →", WIDTH - 80)
-    shapes.append(_text(60 + cell, total + 22, x_label, cls="dg-axis"))
-    y_label = escape(f"{axes.get('y', '')} →")
-    shapes.append(f'<text class="dg-axis" text-anchor="middle" fill="#1a1a1a" font-size="14" '
-                  f'transform="translate(30,{total / 2:.0f}) rotate(-90)"><tspan x="0" y="0">{y_label}</tspan></text>')
-    return shapes, total + 22 + len(x_label) * LINE
+    bottom = top + 2 * cell_h
+    line = '<line class="dg-line" x1="{:.0f}" y1="{:.0f}" x2="{:.0f}" y2="{:.0f}" stroke="#1d4f7a" stroke-width="2"/>'
+    shapes.append(line.format(left / 2, top + 8, left / 2, bottom - 8))
+    shapes.append(_arrowhead(left / 2, bottom - 8, 90, cls="dg-arrow dg-axis-y"))
+    shapes.append(line.format(left + 8, bottom + 16, WIDTH - 8, bottom + 16))
+    shapes.append(_arrowhead(WIDTH - 8, bottom + 16, 0, cls="dg-arrow dg-axis-x"))
+    x_label = wrap(f"{axes.get('x', '')} →", WIDTH - left)
+    shapes.append(_text(left + cell, bottom + 30 + (len(x_label) - 1) * LINE / 2, x_label, cls="dg-axis"))
+    return shapes, bottom + 30 + len(x_label) * LINE
 
 
-def _ladder(labels):
+def _ladder(labels, unknown):
     rail_x1, rail_x2 = 20, 110
     wrapped = [wrap(f"{i + 1}. {label}", WIDTH - 150) for i, label in enumerate(labels)]
     spans = [max(44, len(w) * LINE + 2 * PAD) for w in wrapped]
@@ -152,58 +181,84 @@ def _ladder(labels):
     rail = '<line class="dg-line" x1="{x}" y1="0" x2="{x}" y2="{y}" stroke="#1d4f7a" stroke-width="4"/>'
     shapes = [rail.format(x=rail_x1, y=total), rail.format(x=rail_x2, y=total)]
     y = total
-    for lines, h in zip(wrapped, spans, strict=True):  # first rung at the bottom
+    for i, (lines, h) in enumerate(zip(wrapped, spans, strict=True)):  # first rung at the bottom
         y -= h
         mid = y + h / 2
-        shapes.append(f'<line class="dg-line" x1="{rail_x1}" y1="{mid:.0f}" x2="{rail_x2}" y2="{mid:.0f}" '
-                      'stroke="#1d4f7a" stroke-width="4"/>')
+        dash = ' stroke-dasharray="6 4"' if i in unknown else ""
+        cls = "dg-line dg-unknown" if i in unknown else "dg-line"
+        shapes.append(f'<line class="{cls}" x1="{rail_x1}" y1="{mid:.0f}" x2="{rail_x2}" y2="{mid:.0f}" '
+                      f'stroke="#1d4f7a" stroke-width="4"{dash}/>')
         shapes.append(_text(130, mid, lines, anchor="start"))
     return shapes, total
 
 
-def _list(labels):
+def _list(labels, unknown):
     wrapped = [wrap(f"{i + 1}. {label}", WIDTH - 2 * PAD) for i, label in enumerate(labels)]
     shapes, y = [], 0
-    for lines in wrapped:
+    for i, lines in enumerate(wrapped):
         h = max(40, len(lines) * LINE + 2 * PAD)
-        shapes.append(_box(0, y, WIDTH, h))
+        shapes.append(_box(0, y, WIDTH, h, unknown=i in unknown))
         shapes.append(_text(PAD, y + h / 2, lines, anchor="start"))
         y += h + 6
     return shapes, y - 6
 
 
-def draw(kind, labels, *, title, ident, axes=None):
-    """Return an inline SVG of `kind` for the ordered `labels` (first element first)."""
+NAMES = {"stages": "Trap", "pyramid": "Piramide", "funnel": "Trechter", "cycle": "Cyclus",
+         "petals": "Bloem", "matrix": "Matrix", "ladder": "Ladder", "list": "Lijst"}
+ORDER = {"pyramid": "van de basis naar de top", "ladder": "van de onderste naar de bovenste sport",
+         "stages": "van de eerste naar de laatste fase", "funnel": "van boven naar beneden"}
+NOUN = {"stages": "fasen", "cycle": "fasen", "ladder": "sporten", "pyramid": "lagen", "funnel": "lagen"}
+UNKNOWN = "onbekend"
+
+
+def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=()):
+    """Return an inline SVG of `kind` for the ordered `labels` (first element first).
+
+    `core` is the 1-based position of an element drawn in the centre (petals and cycle only);
+    `unknown` holds the 0-based positions of elements no source names: drawn dashed with a "?".
+    """
     if kind not in KINDS:
         raise DiagramError(f"unknown diagram kind {kind!r}; expected one of {', '.join(KINDS)}")
     if not labels:
         raise DiagramError("a diagram needs at least one element")
-    labels = [" ".join(str(label).split()) for label in labels]
+    unknown = set(unknown)
+    if core is not None:
+        if kind not in ("petals", "cycle"):
+            raise DiagramError(f"core: only a petals or cycle diagram has a centre (this one is {kind})")
+        if not isinstance(core, int) or not 1 <= core <= len(labels):
+            raise DiagramError(f"core: the 1-based position of one of the {len(labels)} elements (got {core!r})")
+    labels = [" ".join(str(label or "").split()) for label in labels]
+    shown = [f"{label} ?".strip() if i in unknown else label for i, label in enumerate(labels)]
     width = WIDTH
     if kind == "stages":
-        shapes, height = _stages(labels)
+        shapes, height = _stages(shown, unknown)
     elif kind == "pyramid":
-        shapes, height = _layers(labels, widest_first=False)
+        shapes, height = _layers(shown, widest_first=False, unknown=unknown)
     elif kind == "funnel":
-        shapes, height = _layers(labels, widest_first=True)
+        shapes, height = _layers(shown, widest_first=True, unknown=unknown)
     elif kind in ("cycle", "petals"):
-        shapes, width, height = _ring(labels, arrows=kind == "cycle")
+        shapes, width, height = _ring(shown, arrows=kind == "cycle", unknown=unknown, core=core)
     elif kind == "matrix":
         if len(labels) != 4:
             raise DiagramError("a matrix diagram needs exactly 4 elements")
-        shapes, height = _matrix(labels, axes)
+        shapes, height = _matrix(shown, axes, unknown)
     elif kind == "ladder":
-        shapes, height = _ladder(labels)
+        shapes, height = _ladder(shown, unknown)
     else:
-        shapes, height = _list(labels)
-    names = {"stages": "Trap", "pyramid": "Piramide", "funnel": "Trechter", "cycle": "Cyclus",
-             "petals": "Bloem", "matrix": "Matrix", "ladder": "Ladder", "list": "Lijst"}
-    order = {"pyramid": "van de basis naar de top", "ladder": "van de onderste naar de bovenste sport",
-             "stages": "van de eerste naar de laatste fase", "funnel": "van boven naar beneden"}
-    desc = f"{names[kind]} met {len(labels)} elementen, {order.get(kind, 'in volgorde')}: " + "; ".join(
-        f"{i + 1}. {label}" for i, label in enumerate(labels))
+        shapes, height = _list(shown, unknown)
+    n = len(labels)
+    said = [f"{label} ({UNKNOWN})" if i in unknown and label else (UNKNOWN if i in unknown else label)
+            for i, label in enumerate(labels)]
+    desc = f"{NAMES[kind]} met {n} elementen, {ORDER.get(kind, 'in volgorde')}: " + "; ".join(
+        f"{i + 1}. {label}" for i, label in enumerate(said))
+    if core is not None:
+        desc += f". In het midden: {said[core - 1]}"
     if kind == "matrix":
-        desc += f". Horizontale as: {(axes or {}).get('x', '')}; verticale as: {(axes or {}).get('y', '')}."
+        desc += (f". Horizontale as, van links naar rechts: {(axes or {}).get('x', '')}; "
+                 f"verticale as, van boven naar beneden: {(axes or {}).get('y', '')}")
+    if unknown:
+        desc += f". {n - len(unknown)} van {n} {NOUN.get(kind, 'elementen')} bekend"
+    desc += "."
     m = 4
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dg dg-{kind}" role="img" '

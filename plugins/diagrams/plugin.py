@@ -8,17 +8,23 @@ from pelican import signals
 from .draw import DiagramError, draw, draw_alignment
 
 
+def diagram_for(meta, *, title, ident, source="model"):
+    """The SVG for one model's front matter: elements in order, `core` in the centre, elements with
+    `known: false` drawn as unknown. Bad input names the file and field."""
+    elements = meta["elements"]
+    unknown = {i for i, e in enumerate(elements) if e.get("known", True) is False}
+    try:
+        return draw(meta["diagram"], [e.get("name", "") for e in elements], title=title, ident=ident,
+                    axes=meta.get("axes"), core=meta.get("core"), unknown=unknown)
+    except DiagramError as error:
+        raise DiagramError(f"{source}: {error}") from None
+
+
 def add_diagrams(generator):
     """Draw the diagram of every model once the articles are read."""
     for article in generator.articles:
-        meta = article.metadata
-        article.diagram_svg = draw(
-            meta["diagram"],
-            [e["name"] for e in meta["elements"]],
-            title=article.title,
-            ident=article.slug,
-            axes=meta.get("axes"),
-        )
+        article.diagram_svg = diagram_for(article.metadata, title=article.title, ident=article.slug,
+                                          source=article.relative_source_path)
 
 
 def alignment_rows(data, models, rel):

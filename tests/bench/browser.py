@@ -21,7 +21,7 @@ from tests.bench.common import CHROMIUM, CHROMIUM_ARGS, RUNS, Figure, log
 SCAN = "/zelfscan/"
 SCAN_ID = "social-media-volwassenheidsscan"
 BARE = "/bench-bare/"
-MODEL_CHECK = "/modellen/social-readiness-model/"  # a model page with a quick check (loads the runtime)
+MODEL_CHECK = "/modellen/social-media-groeimodel/"  # a model page with a quick check (loads the runtime)
 PAGES = {  # page type -> path, for the bytes transferred
     "home page": "/",
     "category page": "/categorie/volwassenheid-adoptie/",

@@ -1,4 +1,4 @@
-"""Lighthouse scores (mobile, the default form factor) for the home, a category, a model and the scan page.
+"""Lighthouse scores (mobile, the default form factor) for the home, a category, a model, the scan and search.
 
 Lighthouse comes from the npm registry into tests/bench/.lighthouse/ (ignored by git) on first use.
 It is pinned to 12.8.2: Lighthouse 13 needs Node 22.19+, and the project asks for Node 20+. If it
@@ -17,7 +17,7 @@ VERSION = "12.8.2"
 HOME = pathlib.Path(__file__).resolve().parent / ".lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {"home": "/", "category": "/categorie/volwassenheid-adoptie/", "model": "/modellen/communicatieroos/",
-         "scan": "/zelfscan/"}
+         "scan": "/zelfscan/", "search": "/zoeken/?q=piramide"}
 _CONTENT_PAGE = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 TARGETS = {"category": _CONTENT_PAGE, "model": _CONTENT_PAGE}
 

@@ -163,7 +163,7 @@ def test_retake_shows_the_change_since_the_previous_result(page, base_url, watch
     assert f"+{100.0 - first:.1f}" in change
 
 
-@pytest.mark.parametrize("aid", ["check-social-readiness-model"])
+@pytest.mark.parametrize("aid", ["check-social-media-groeimodel"])
 def test_quick_check_on_a_model_page(page, base_url, watch, aid):
     defn = definition(aid)
     page.goto(f"{base_url}/modellen/{defn.models[0].model}/")

@@ -23,6 +23,7 @@ EXPECTED = [
     ("models/meten-roi/matrix-three.md", 11, "elements", "exactly 4 elements for a matrix diagram"),
     (VA + "axes-without-matrix.md", 10, "axes", "they belong to a matrix diagram only"),
     (VA + "core-out-of-range.md", 10, "core", "the position of an element (1 to 2), not 9"),
+    (VA + "core-on-stages.md", 10, "core", "only a petals or cycle diagram has a centre element"),
     (VA + "bad-confidence.md", 19, "confidence", "one of hoog, middel, laag"),
     (VA + "confidence-disagrees.md", 19, "confidence", "'middel' as computed from the sources, not 'hoog'"),
     (VA + "reference-only-middel.md", 19, "confidence", "'laag' as computed from the sources, not 'middel'"),

@@ -88,3 +88,8 @@ def test_the_page_explains_weet_ik_niet_and_the_two_placement_rules(site):
     assert "hoogste fase waarvan de regels kloppen, samen met de regels van alle fasen eronder" in text
     assert "je hoort bij elke groep waarvan je het gedrag laat zien" in text
     assert "geschat op de score" in text
+
+
+def test_the_page_describes_the_definitions_and_nothing_else(method_sections):
+    """A definition that was removed (for instance because its model's stages are unknown) leaves no trace."""
+    assert set(method_sections) == set(definition_ids())

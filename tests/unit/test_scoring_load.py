@@ -20,9 +20,8 @@ from scoring_cases import (
 import scoring
 
 ORGANISATION_MATURITY_MODELS = {
-    "social-readiness-model", "social-media-groeimodel", "edelman-four-stages-social-business",
+    "social-media-groeimodel", "edelman-four-stages-social-business",
     "altimeter-six-stages-social-business-transformation", "forrester-social-maturity",
-    "social-media-listening-maturity-model",
 }
 
 

@@ -267,7 +267,7 @@ def test_person_placements_carry_figures_and_related_models():
     result = scoring.score(a, {q.id: q.options[-1].id for q in a.questions}).to_dict()
     placement = result["placements"][0]
     assert placement["stage"] == "creators" and placement["element"] == 7
-    assert placement["figure"]["value"] == "13%" and placement["figure"]["source"]["year"] == 2007
+    assert placement["figure"]["value"] == "13%" and placement["figure"]["source"]["year"] == 2006
     assert "groundswell-objectives" in placement["related"]["models"]
     low = scoring.score(a, first_answers(a)).to_dict()["placements"][0]
     assert low["stage"] == "inactives" and low["figure"] is None

@@ -57,14 +57,14 @@ def test_encode_checks_the_answers():
 
 
 def test_a_link_for_another_assessment_is_refused():
-    scan, check = assessment(SCAN), assessment("check-social-readiness-model")
+    scan, check = assessment(SCAN), assessment("check-social-media-groeimodel")
     text = share.encode(check, last_answers(check))
     with pytest.raises(scoring.AnswerError, match="hoort bij een andere scan"):
         share.decode(scan, text)
 
 
 def test_a_link_for_an_older_version_is_refused():
-    a = assessment("check-social-readiness-model")
+    a = assessment("check-social-media-groeimodel")
     text = share.encode(a, first_answers(a))
     raw = {**a.__dict__}
     changed = scoring.Assessment(**{**raw, "questions": raw["questions"][:-1]})  # a question was dropped
