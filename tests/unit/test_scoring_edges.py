@@ -1,0 +1,116 @@
+"""Edges that the other scoring tests pass over: source lists, long and odd answer keys, long id lists in
+messages, Assessment.question. Each checks what a caller sees (values, message, path)."""
+
+import copy
+
+import pytest
+from test_scoring_score import SMALL
+
+import scoring
+
+
+def with_sources(*sources):
+    definition = copy.deepcopy(SMALL)
+    definition["sources"] = list(sources)
+    return definition
+
+
+def test_sources_are_loaded_with_title_url_and_year():
+    loaded = scoring.load(with_sources({"title": "Het boek", "url": "https://example.org/boek", "year": 2012},
+                                       {"title": "Een blog", "url": "http://example.org/blog"}))
+    assert [(s.title, s.url, s.year) for s in loaded.sources] == [
+        ("Het boek", "https://example.org/boek", 2012), ("Een blog", "http://example.org/blog", None)]
+    assert scoring.load(copy.deepcopy(SMALL)).sources == ()
+
+
+@pytest.mark.parametrize("year", [1900, 2100])
+def test_source_years_at_the_bounds_are_accepted(year):
+    loaded = scoring.load(with_sources({"title": "T", "url": "https://example.org/", "year": year}))
+    assert loaded.sources[0].year == year
+
+
+@pytest.mark.parametrize("year", [1899, 2101, "2012", 2012.0, True])
+def test_source_years_outside_the_bounds_or_not_whole_numbers_are_refused(year):
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(with_sources({"title": "T", "url": "https://example.org/"},
+                                  {"title": "T", "url": "https://example.org/", "year": year}))
+    assert err.value.path == "sources[1].year"
+    if isinstance(year, int) and not isinstance(year, bool):
+        assert str(err.value).endswith(f"expected an integer between 1900 and 2100, got {year}")
+    else:
+        assert str(err.value).endswith(f"expected an integer, got {type(year).__name__}")
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/", "example.org", "https://", "https://exa mple.org/", ""])
+def test_source_urls_must_be_http_addresses(url):
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(with_sources({"title": "T", "url": url}))
+    assert err.value.path == "sources[0].url"
+    if url.strip():
+        assert repr(url) in str(err.value) or repr(url.strip()) in str(err.value)
+
+
+@pytest.mark.parametrize("broken,path", [
+    ({"url": "https://example.org/"}, "sources[0].title"),
+    ({"title": "T"}, "sources[0].url"),
+    ({"title": "", "url": "https://example.org/"}, "sources[0].title"),
+    ({"title": "T", "url": "https://example.org/", "pages": 3}, "sources[0].pages"),
+    ("https://example.org/", "sources[0]"),
+])
+def test_a_broken_source_names_its_field(broken, path):
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(with_sources(broken))
+    assert err.value.path == path
+
+
+def test_an_unknown_question_in_a_rule_lists_the_known_ones_and_cuts_a_long_list():
+    definition = copy.deepcopy(SMALL)
+    definition["models"][2]["stages"][1]["rules"][0]["question"] = "q9"
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(definition)
+    assert "'q9'" in str(err.value) and "(known: q1, q2, q3)" in str(err.value)
+
+    many = copy.deepcopy(SMALL)
+    template = many["questions"][0]
+    many["questions"] += [{**copy.deepcopy(template), "id": f"x{n:02d}"} for n in range(12)]
+    many["models"][2]["stages"][1]["rules"][0]["question"] = "q9"
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(many)
+    known = ", ".join(["q1", "q2", "q3"] + [f"x{n:02d}" for n in range(9)])
+    assert f"(known: {known} and 3 more)" in str(err.value)
+
+
+def test_assessment_question_finds_by_id_and_refuses_an_unknown_one():
+    loaded = scoring.load(copy.deepcopy(SMALL))
+    assert [loaded.question(q).id for q in ("q1", "q2", "q3")] == ["q1", "q2", "q3"]
+    assert loaded.question("q2").weight == 2
+    with pytest.raises(KeyError):
+        loaded.question("q4")
+
+
+def answers(**extra):
+    return {"q1": "a", "q2": "a", "q3": "a", **extra}
+
+
+def test_unknown_answer_keys_are_named_in_a_dutch_list():
+    loaded = scoring.load(copy.deepcopy(SMALL))
+    with pytest.raises(scoring.AnswerError) as err:
+        scoring.score(loaded, answers(q7="a"))
+    assert "Deze scan kent geen vraag 'q7'. " in str(err.value)
+    with pytest.raises(scoring.AnswerError) as err:
+        scoring.score(loaded, answers(q7="a", q8="b", q9="c"))
+    assert "Deze scan kent geen vraag 'q7', 'q8' en 'q9'. " in str(err.value)
+
+
+def test_long_or_odd_answer_keys_are_shortened_to_forty_characters():
+    loaded = scoring.load(copy.deepcopy(SMALL))
+    forty, long = "k" * 40, "v" * 41
+    with pytest.raises(scoring.AnswerError) as err:
+        scoring.score(loaded, answers(**{forty: "a"}))
+    assert f"'{forty}'" in str(err.value)
+    with pytest.raises(scoring.AnswerError) as err:
+        scoring.score(loaded, answers(**{long: "a"}))
+    assert f"'{'v' * 37}...'" in str(err.value) and "v" * 38 not in str(err.value)
+    with pytest.raises(scoring.AnswerError) as err:
+        scoring.score(loaded, {**answers(), 7: "a"})
+    assert "geen vraag '7'" in str(err.value)
