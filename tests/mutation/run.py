@@ -1,6 +1,6 @@
 """Mutation testing of scoring/ and plugins/ with mutmut; writes mutation-report/report.md and report.json.
 
-    python -m tests.mutation.run [area ...] [--keep] [--report-only] [--max-children N]
+    python -m tests.mutation.run [area ...] [--keep [--survivors]] [--report-only] [--max-children N]
 
 Each area of tests/mutation/areas.toml runs in its own copy of the project, mutants/<area>/, whose
 pyproject.toml gets the area's [tool.mutmut] table. `--keep` reuses that copy's earlier results
@@ -158,6 +158,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("areas", nargs="*")
     parser.add_argument("--keep", action="store_true", help="reuse the results of the previous run")
+    parser.add_argument("--survivors", action="store_true",
+                        help="with --keep: try again only the mutants the previous run did not kill")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the results already in mutants/<area>/, run nothing")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
@@ -177,9 +179,12 @@ def main(argv=None):
         if args.report_only:
             work = WORK / area
         else:
+            again = []
+            if args.survivors and args.keep and area in previous:
+                again = [s["name"] for s in previous[area]["survivors"]]
             work = prepare(area, config[area], args.keep)
             print(f"mutation: {area} (log in mutation-report/{area}.log)", flush=True)
-            mutmut(work, "run", "--max-children", str(args.max_children), log=REPORT / f"{area}.log")
+            mutmut(work, "run", "--max-children", str(args.max_children), *again, log=REPORT / f"{area}.log")
         counts, survivors, stale = collect(area, work, reasons)
         value = score(counts)
         results[area] = {"counts": counts, "score": value, "target": config[area]["target"],
