@@ -25,7 +25,7 @@ MODEL_CHECK = "/modellen/social-media-groeimodel/"  # a model page with a quick 
 PAGES = {  # page type -> path, for the bytes transferred
     "home page": "/",
     "category page": "/categorie/volwassenheid-adoptie/",
-    "model page": "/modellen/communicatieroos/",
+    "model page": "/modellen/social-media-piramide/",
     "model page with quick check": MODEL_CHECK,
     "scan page": SCAN,
 }

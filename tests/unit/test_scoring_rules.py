@@ -6,7 +6,8 @@
   removed rule shows up as a new estimated stage);
 - the cases from the assessment review: a board that only approves the budget does not make an
   organisation Coordinating (Forrester: management sees risks and returns), one department doing it all
-  is not Formalized (Altimeter: organised across departments, business units and sub-brands), and
+  is not Formalized (Altimeter: organised across departments, business units and sub-brands), nor is
+  one whose board only approves the budget (Altimeter's Formalized asks for a sponsor at C level), and
   someone who makes content almost daily is a Creator;
 - no stage is a placement target where the model page marks that element unknown, and every rule
   cites a source of the model page itself.
@@ -112,6 +113,32 @@ def test_one_department_doing_it_all_is_not_formalized():
     answers["organisatie-schaal"] = "b"  # several departments, each in its own way
     p = _placement(scoring.score(check, answers), slug)
     assert (p.stage.id, p.to_next) == ("engagement", ({"question": "organisatie-schaal", "option": "c"},))
+
+
+def test_a_board_that_only_approves_the_budget_is_not_formalized():
+    slug = "altimeter-six-stages-social-business-transformation"
+    scan = assessment("social-media-volwassenheidsscan")
+    answers = last_answers(scan)
+    answers["organisatie-wie"] = "c"  # organised across departments, not yet part of every department's work
+    answers["organisatie-directie"] = "b"  # "De directie keurt het budget goed, maar ziet verder geen resultaten."
+    p = _placement(scoring.score(scan, answers), slug)
+    assert (p.stage.id, p.position, p.of) == ("engagement", 3, 6)
+    assert p.to_next == ({"question": "organisatie-directie", "option": "c"},)
+    assert "organisatie-directie" in p.because
+    answers["organisatie-directie"] = "c"  # one board member owns it and sees the results
+    assert _placement(scoring.score(scan, answers), slug).stage.id == "formalized"
+
+    check = assessment("check-altimeter-six-stages-social-business-transformation")
+    answers = last_answers(check)
+    answers["organisatie-sponsor"] = "b"  # the board approves the budget and follows nothing else
+    p = _placement(scoring.score(check, answers), slug)
+    assert (p.stage.id, p.position, p.of) == ("engagement", 3, 6)
+    assert p.to_next == ({"question": "organisatie-sponsor", "option": "c"},)
+    assert "organisatie-sponsor" in p.because
+    answers["organisatie-sponsor"] = "c"
+    assert _placement(scoring.score(check, answers), slug).stage.id == "converged"
+    answers["organisatie-schaal"] = "c"  # one approach, not yet part of how departments work: not Converged
+    assert _placement(scoring.score(check, answers), slug).stage.id == "strategic"
 
 
 @pytest.mark.parametrize("often", ["maandelijks", "wekelijks", "dagelijks"])
