@@ -4,6 +4,8 @@ messages, Assessment.question. Each checks what a caller sees (values, message, 
 import copy
 
 import pytest
+import yaml
+from scoring_cases import broken_files, expected_path
 from test_scoring_score import SMALL
 
 import scoring
@@ -114,3 +116,19 @@ def test_long_or_odd_answer_keys_are_shortened_to_forty_characters():
     with pytest.raises(scoring.AnswerError) as err:
         scoring.score(loaded, {**answers(), 7: "a"})
     assert "geen vraag '7'" in str(err.value)
+
+
+def expected_message(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# message:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"{path.name} has no '# message: <text>' line")
+
+
+@pytest.mark.parametrize("path", broken_files(), ids=lambda p: p.stem)
+def test_each_broken_definition_gets_its_whole_message(path):
+    """The message a definition writer reads: the path, then what was expected and what was found."""
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert (err.value.path, err.value.expected) == (expected_path(path), expected_message(path))
+    assert str(err.value) == f"{expected_path(path)}: {expected_message(path)}"
