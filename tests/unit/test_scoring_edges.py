@@ -132,3 +132,31 @@ def test_each_broken_definition_gets_its_whole_message(path):
         scoring.load(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert (err.value.path, err.value.expected) == (expected_path(path), expected_message(path))
     assert str(err.value) == f"{expected_path(path)}: {expected_message(path)}"
+
+
+def with_next_steps(value):
+    definition = copy.deepcopy(SMALL)
+    definition["next_steps"] = value
+    return definition
+
+
+@pytest.mark.parametrize("value,path,message", [
+    ("Ga meten.", "next_steps", "expected a list, got str"),
+    (["Ga meten."], "next_steps[0]", "expected a mapping of keys to values"),
+    ([{"dimension": "meten", "text": "Ga meten."}], "next_steps[0].models", "required key is missing"),
+    ([{"dimension": "meten", "text": "Ga meten.", "models": ["a", "b", "a"]}], "next_steps[0].models[2]",
+     "duplicate model 'a' (first at next_steps[0].models[0])"),
+    ([{"dimension": "meten", "text": "Ga meten.", "models": ["a"]},
+      {"dimension": "meten", "text": "Meet meer.", "models": ["b"]}], "next_steps[1].dimension",
+     "duplicate next step for dimension 'meten' (first at next_steps[0].dimension)"),
+])
+def test_broken_next_steps_name_their_field(value, path, message):
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(with_next_steps(value))
+    assert (err.value.path, err.value.expected) == (path, message)
+
+
+def test_next_steps_may_be_left_out_or_empty():
+    assert scoring.load(with_next_steps([])).next_steps == ()
+    steps = scoring.load(with_next_steps([{"dimension": "plan", "text": "Plan.", "models": ["a", "b"]}])).next_steps
+    assert [(s.dimension, s.text, s.models) for s in steps] == [("plan", "Plan.", ("a", "b"))]
