@@ -63,6 +63,13 @@ def prepare(area, config, keep):
             shutil.copytree(item, target, ignore=shutil.ignore_patterns(*SKIP))
         else:
             shutil.copy2(item, target)
+    # mutmut copies tests and data into mutants/ only when they are missing there: refresh them
+    for name in ["tests", "pyproject.toml", *config.get("also_copy", [])]:
+        stale = work / "mutants" / name
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        elif stale.exists():
+            stale.unlink()
     settings = {k: v for k, v in config.items() if k not in ("target", "lift")}
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     pyproject = re.sub(r"(?ms)^\[tool\.mutmut\].*?(?=^\[|\Z)", "", pyproject)
