@@ -98,27 +98,32 @@ def function_of(name):
     return f"{module}.{func}"
 
 
-def collect(area, work, reasons):
-    statuses = {}
+def statuses(work):
+    """Mutant name -> status, as mutmut last recorded it in `work`."""
+    found = {}
     for line in mutmut(work, "results", "--all", "true").splitlines():
         name, _, status = line.strip().rpartition(": ")
         if name:
-            statuses[name] = status
-    if not statuses:
+            found[name] = status
+    return found
+
+
+def collect(area, work, reasons):
+    found = statuses(work)
+    if not found:
         raise SystemExit(f"{area}: mutmut produced no mutants (see {REPORT / (area + '.log')})")
-    counts = {s: sum(1 for v in statuses.values() if v == s) for s in STATUSES}
-    counts["total"] = len(statuses)
+    counts = {s: sum(1 for v in found.values() if v == s) for s in STATUSES}
+    counts["total"] = len(found)
     survivors = []
-    for name, status in sorted(statuses.items()):
-        if status == "killed":
+    for name, status in sorted(found.items()):
+        if status in ("killed", "not checked"):
             continue
         diff = mutmut(work, "show", name).split("\n", 1)[1].strip()
         survivors.append({"name": name, "status": status, "function": function_of(name), "diff": diff,
                           "equivalent": reasons.get(name)})
     equivalent = sum(1 for s in survivors if s["equivalent"] and s["status"] == "survived")
     counts["equivalent"] = equivalent
-    stale = sorted(n for n in reasons if n.startswith(area + ".") or n.split(".")[0] == area
-                   if statuses.get(n) != "survived")
+    stale = sorted(n for n in reasons if n in found and found[n] != "survived")
     return counts, survivors, stale
 
 
@@ -136,12 +141,12 @@ def write_report(results):
            "the tests that call that function; a mutant the tests do not notice survives. Score = killed /",
            "(all mutants - equivalent mutants), where an equivalent mutant is one no input can tell apart",
            "(reasons in tests/mutation/equivalent.toml).", "",
-           "| area | mutants | killed | survived | no tests | timeout | equivalent | score | target | met |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "| area | mutants | killed | survived | no tests | timeout | not checked | equivalent | score | target | met |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for area, r in results.items():
         c = r["counts"]
         out.append(f"| {area} | {c['total']} | {c['killed']} | {c['survived']} | {c['no tests']} | {c['timeout']} "
-                   f"| {c['equivalent']} | {r['score']}% | {r['target']}% | {'yes' if r['met'] else 'NO'} |")
+                   f"| {c['not checked']} | {c['equivalent']} | {r['score']}% | {r['target']}% | {'yes' if r['met'] else 'NO'} |")
     out += ["", "Plugin code is counted by tests that call it in the pytest process (the validator and the",
             "diagram functions directly, and a fixture site built with `pelican.Pelican(settings).run()`);",
             "tests that build through a `make html` subprocess are not used for the mutation run.", ""]
@@ -187,8 +192,9 @@ def main(argv=None):
             work = WORK / area
         else:
             again = []
-            if args.survivors and args.keep and area in previous:
-                again = [s["name"] for s in previous[area]["survivors"]]
+            if args.survivors and args.keep and (WORK / area / "mutants").is_dir():
+                again = [name for name, status in statuses(WORK / area).items()
+                         if status in ("survived", "timeout", "suspicious")]
             work = prepare(area, config[area], args.keep)
             print(f"mutation: {area} (log in mutation-report/{area}.log)", flush=True)
             mutmut(work, "run", "--max-children", str(args.max_children), *again, log=REPORT / f"{area}.log")
