@@ -160,3 +160,60 @@ def test_next_steps_may_be_left_out_or_empty():
     assert scoring.load(with_next_steps([])).next_steps == ()
     steps = scoring.load(with_next_steps([{"dimension": "plan", "text": "Plan.", "models": ["a", "b"]}])).next_steps
     assert [(s.dimension, s.text, s.models) for s in steps] == [("plan", "Plan.", ("a", "b"))]
+
+
+def test_a_long_known_list_is_cut_only_beyond_twelve():
+    exactly = copy.deepcopy(SMALL)
+    template = exactly["questions"][0]
+    exactly["questions"] += [{**copy.deepcopy(template), "id": f"x{n:02d}"} for n in range(9)]  # 12 questions
+    exactly["models"][2]["stages"][1]["rules"][0]["question"] = "q9"
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(exactly)
+    assert str(err.value).endswith("(known: q1, q2, q3, " + ", ".join(f"x{n:02d}" for n in range(9)) + ")")
+
+
+def test_a_next_step_without_text_names_its_text():
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(with_next_steps([{"dimension": "plan", "text": "", "models": ["a"]}]))
+    assert err.value.path == "next_steps[0].text"
+
+
+def test_an_unknown_question_id_is_the_key_error():
+    with pytest.raises(KeyError) as err:
+        scoring.load(copy.deepcopy(SMALL)).question("q4")
+    assert err.value.args == ("q4",)
+
+
+def gap_stages(placement):
+    """Model A with a stage 'twee' whose min lies in a gap of the achievable overall scores, a reachable
+    stage 'drie' at the end of that gap, and a stage 'vier' that has a rule."""
+    small = scoring.load(copy.deepcopy(SMALL))
+    scores = sorted({scoring.score(small, {"q1": a, "q2": b, "q3": c}).overall
+                     for a in "abc" for b in "ab" for c in "abcd"})
+    low, high = next((a, b) for a, b in zip(scores, scores[1:], strict=False) if b - a >= 0.2 and a >= 1)
+    definition = copy.deepcopy(SMALL)
+    definition["models"][0] = {"model": "model-a", "title": "Model A", "basis": "overall", "placement": placement,
+                               "stages": [
+        {"id": "een", "label": "Een", "element": 1, "min": 0, "meaning": "Begin.", "next": "Verder."},
+        {"id": "twee", "label": "Twee", "element": 2, "min": round(low + 0.1, 1), "meaning": "M.", "next": "D."},
+        {"id": "drie", "label": "Drie", "element": 3, "min": high, "meaning": "E.", "next": "B."},
+        {"id": "vier", "label": "Vier", "element": 4, "min": 100, "meaning": "V.", "next": "B.",
+         "rules": [{"question": "q3", "at_least": "d", "because": "Altijd meten.", "source": "https://example.org/a"}]},
+    ]}
+    return definition
+
+
+def test_an_unreachable_cumulative_stage_points_at_its_min_when_only_a_later_stage_has_rules():
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(gap_stages("cumulative"))
+    assert err.value.path == "models[0].stages[1].min"
+    assert err.value.expected == ("stage 'twee' cannot be reached: every answer set that meets its conditions and "
+                                  "those of every stage below also meets the conditions of stage 'drie'")
+
+
+def test_an_unreachable_membership_stage_is_compared_with_every_stage_above():
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(gap_stages("membership"))
+    assert err.value.path.startswith("models[0].stages[1].")
+    assert err.value.expected == ("stage 'twee' cannot be reached: every answer set that meets its conditions "
+                                  "also meets the conditions of some higher stage")
