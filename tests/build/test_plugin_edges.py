@@ -114,3 +114,19 @@ def test_linked_models_lists_every_slug_with_where_it_is_named():
         ("models[0].stages[0].related.models[0]", "beta"), ("models[0].stages[0].related.models[1]", "gamma"),
         ("models[1].stages[0].related.models[0]", "epsilon")]
     assert list(linked_models({"model": "", "models": []})) == []
+
+
+def test_the_check_command_reads_its_folder_from_the_command_line_or_uses_content(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from catalog.validate import main
+
+    good = ROOT / "tests" / "fixtures" / "content-good"
+    monkeypatch.setattr(sys, "argv", ["validate", str(good)])
+    assert main() == 0
+    assert capsys.readouterr().out == "content: 5 models, 1 undocumented, no errors\n"
+    shutil.copytree(good, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["validate"])
+    assert main([]) == 0
+    assert capsys.readouterr().out == "content: 5 models, 1 undocumented, no errors\n"
