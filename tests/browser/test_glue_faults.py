@@ -66,6 +66,7 @@ def test_a_shared_link_leaves_your_own_answers_and_previous_result_alone(page, b
     link = other.locator('[data-field="share-url"]').input_value()
     other.close()
 
+    page.goto("about:blank")  # a fresh load of the link, as when it is opened from a message
     page.goto(link)
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     page.wait_for_function("(o) => { const r = document.querySelector('[data-result]');"
