@@ -1,0 +1,129 @@
+// The result as a report: overall score, change since the last session, labelled profile, placements
+// ("fase 3 van 5", why, what the next stage takes), next steps, share link and print. Only shows what
+// the worker computed; nothing here scores.
+import { el, message, say, svgEl } from "./runtime.js";
+
+const number = (value) => value.toFixed(1).replace(".", ",");
+const signed = (value) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${number(Math.abs(value))}`;
+const dateText = (iso) => new Date(iso).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+
+/** The profile as labelled bars (names and values visible); the table beside it serves screen readers. */
+function profileChart(rows) {
+  const chart = el("div", { className: "bars" });
+  chart.setAttribute("aria-hidden", "true");
+  for (const { name, score } of rows) {
+    const bar = svgEl("svg", { viewBox: "0 0 100 10", preserveAspectRatio: "none", class: "bar-svg", focusable: "false" },
+      svgEl("rect", { class: "track", x: 0, y: 0, width: 100, height: 10 }),
+      svgEl("rect", { class: "bar", x: 0, y: 0, width: Math.max(score, 0.5), height: 10 }));
+    chart.append(el("div", { className: "bar-row" }, el("span", { className: "bar-name", textContent: name }), bar,
+      el("span", { className: "bar-value", textContent: number(score) })));
+  }
+  return chart;
+}
+
+/** Per dimension: the change against the result of an earlier session. */
+function changeSince(view, result, before, names) {
+  const box = view.querySelector('[data-field="change"]');
+  if (!before) return;
+  const rows = Object.entries(result.dimensions).filter(([id]) => typeof before.dimensions[id] === "number");
+  const list = el("ul", { className: "changes" });
+  for (const [id, score] of rows) {
+    const delta = score - before.dimensions[id];
+    list.append(el("li", { className: delta > 0 ? "up" : delta < 0 ? "down" : "same" },
+      `${names[id] || id}: ${number(before.dimensions[id])} → ${number(score)} (${signed(delta)})`));
+  }
+  box.hidden = false;
+  box.append(el("p", { textContent: message(view.host, "change", {
+    date: dateText(before.date), delta: signed(result.overall - before.overall), before: number(before.overall) }) }), list);
+  box.dataset.since = before.date;
+}
+
+function modelLink(site, urls, slug, anchor, text) {
+  const [path, title] = urls[slug] || [`modellen/${slug}/`, slug];
+  return el("a", { href: new URL(`${path}${anchor ? `#${anchor}` : ""}`, site).href, textContent: text ?? title });
+}
+
+function placementItem(widget, p, site, urls, questionText) {
+  const msg = (name, values) => message(widget.sec, name, values);
+  const anchor = p.element !== undefined ? `element-${p.element}` : "";
+  const head = el("p", { className: "placement-head" },
+    modelLink(site, urls, p.model, anchor, `${p.model_title}: ${p.label}`), " ",
+    el("span", { className: "stage-pos", textContent: msg("position", { position: p.position, of: p.of }) }));
+  const item = el("li", { }, head);
+  item.dataset.model = p.model;
+  if (p.meaning) item.append(el("p", { textContent: p.meaning }));
+  if (Array.isArray(p.because) && p.because.length) {
+    item.append(el("p", { className: "because" }, msg("because"), " ",
+      p.because.map((q) => questionText(typeof q === "string" ? q : q.question)).join("; ")));
+  }
+  const next = Array.isArray(p.to_next) ? p.to_next : [];
+  if (next.length) {
+    const list = el("ul", { className: "to-next" });
+    for (const need of next) list.append(el("li", { textContent: needText(msg, need, questionText, widget) }));
+    const nextAnchor = p.element !== undefined ? `element-${p.element + 1}` : "";
+    item.append(el("p", { className: "next-stage" }, modelLink(site, urls, p.model, nextAnchor, msg("next-stage")), ":"), list);
+  } else if (p.next) {
+    item.append(el("p", { className: "next-stage", textContent: p.next }));
+  }
+  const f = p.figure;
+  if (f) {
+    item.append(el("p", {}, `${f.value} ${f.text} `, el("a", { href: f.source.url,
+      textContent: `${f.source.title}${f.source.year ? `, ${f.source.year}` : ""}` })));
+  }
+  if (p.related) item.append(el("p", {}, p.related.text, ...p.related.models.flatMap((s) => [" ", modelLink(site, urls, s)])));
+  return item;
+}
+
+/** One condition of the next stage in words: a question and the answer it needs, or a part and its score. */
+function needText(msg, need, questionText, widget) {
+  if (need.question) {
+    const input = widget.form.querySelector(`input[name="${CSS.escape(need.question)}"][value="${CSS.escape(need.option)}"]`);
+    const option = input?.closest("label")?.textContent.trim() || need.option;
+    return msg("need-answer", { question: questionText(need.question), option });
+  }
+  if (need.dimension) {
+    const names = JSON.parse(widget.form.dataset.dimensions);
+    return msg("need-score", { part: names[need.dimension] || need.dimension, score: number(Number(need.score ?? need.min ?? 0)) });
+  }
+  return need.text || JSON.stringify(need);
+}
+
+/** Render `result` into the widget's result region; `before` is the last session's result (or null). */
+export function renderResult(widget, result, before) {
+  const { sec, form, out } = widget;
+  const names = JSON.parse(form.dataset.dimensions);
+  const urls = JSON.parse(form.dataset.models);
+  const site = new URL(sec.dataset.site, location.href);
+  const view = sec.querySelector('template[data-tpl="result"]').content.cloneNode(true);
+  view.host = sec;
+  const field = (name) => view.querySelector(`[data-field="${name}"]`);
+  const list = (name) => view.querySelector(`[data-list="${name}"]`);
+  const questionText = (id) => {
+    const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(id)}"]`);
+    const legend = fieldset?.querySelector("legend");
+    return legend ? legend.textContent.replace(/\s+/g, " ").trim() : id;
+  };
+  field("overall").textContent = number(result.overall);
+  changeSince(view, result, before, names);
+  const rows = Object.entries(result.dimensions).map(([id, score]) => ({ id, name: names[id] || id, score }));
+  for (const { name, score } of rows) {
+    list("dimensions").append(el("tr", {}, el("th", { scope: "row", textContent: name }), el("td", { textContent: number(score) })));
+  }
+  field("chart").append(profileChart(rows));
+  for (const p of result.placements) list("placements").append(placementItem(widget, p, site, urls, questionText));
+  for (const step of result.next_steps) {
+    list("next_steps").append(el("li", {}, `${names[step.dimension] || step.dimension}: ${step.text}`,
+      ...step.models.flatMap((s) => [" ", modelLink(site, urls, s)])));
+  }
+  field("next-head").hidden = !result.next_steps.length;
+  view.querySelector('[data-action="share"]').addEventListener("click", () => {
+    const url = new URL(location.href);
+    url.hash = `${widget.aid}=${result.share}`;
+    out.querySelector('[data-field="share"]').hidden = false;
+    Object.assign(out.querySelector('[data-field="share-url"]'), { value: url.href }).select();
+    say(out.querySelector('[data-status="share"]'), message(sec, "copied"));
+  });
+  view.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
+  out.replaceChildren(view);
+  Object.assign(out.dataset, { overall: result.overall.toFixed(1), state: "ready" });
+}
