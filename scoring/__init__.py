@@ -6,8 +6,13 @@ assessment definitions at build time (CPython) and scores answers in the visitor
 
     import scoring
     a = scoring.load(definition)                 # dict parsed from content/assessments/<id>.yaml
-    r = scoring.score(a, {"question-id": "option-id", ...})
+    r = scoring.score(a, {"question-id": "option-id", "other-id": scoring.UNKNOWN, ...})
     r.to_dict()                                  # JSON-safe; everything the result page shows
+    r.to_dict()["placements"]                    # [{model, stage, position, of, because, to_next, ...}]
+
+`UNKNOWN` ("?") is the one reserved answer value for "weet ik niet": it is not one of a question's
+options, is worth 0 points (never more than the lowest option) and never meets a stage rule that
+asks for an option; share strings carry it as `z`.
     text = scoring.share.encode(a, answers); answers = scoring.share.decode(a, text)
 """
 
@@ -19,6 +24,9 @@ from ._model import (
     Assessment,
     Dimension,
     Figure,
+    CUMULATIVE,
+    MEMBERSHIP,
+    UNKNOWN,
     ModelMapping,
     NextStep,
     Option,
@@ -26,6 +34,7 @@ from ._model import (
     Question,
     Related,
     Result,
+    Rule,
     Source,
     Stage,
 )
@@ -44,6 +53,10 @@ __all__ = [
     "Option",
     "ModelMapping",
     "Stage",
+    "Rule",
+    "UNKNOWN",
+    "CUMULATIVE",
+    "MEMBERSHIP",
     "NextStep",
     "Result",
     "Placement",

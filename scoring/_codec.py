@@ -4,7 +4,9 @@
   option ids, so a link made for another assessment, or for an older version of this one whose
   questions changed, is recognised instead of silently mis-read;
 - answers: one base-36 character per question, in definition order: the index of the chosen
-  option (0 = first, least mature);
+  option (0 = first, least mature), or `z` for "weet ik niet" (`UNKNOWN`). A question has at most
+  10 options, so `z` never collides with an index, and strings made before "weet ik niet" existed
+  still read the same;
 - check: 4 base-36 characters from a SHA-256 of the rest, so a typo or a tampered link is caught.
 
 Only `[0-9a-z.]` is used, which is safe in a URL fragment without escaping.
@@ -12,10 +14,13 @@ Only `[0-9a-z.]` is used, which is safe in a URL fragment without escaping.
 
 import hashlib
 
+from ._model import UNKNOWN_INDEX
+
 VERSION = "v1"
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 FINGERPRINT_LENGTH = 6
 CHECK_LENGTH = 4
+UNKNOWN_CHAR = "z"
 
 
 def _base36(number, width):
@@ -46,6 +51,7 @@ def check(fingerprint_text, payload):
 
 def encode_indexes(assessment, indexes):
     """Share string for checked answers {question id: option index}."""
-    payload = "".join(ALPHABET[indexes[q.id]] for q in assessment.questions)
+    payload = "".join(UNKNOWN_CHAR if indexes[q.id] == UNKNOWN_INDEX else ALPHABET[indexes[q.id]]
+                      for q in assessment.questions)
     mark = fingerprint(assessment)
     return f"{VERSION}.{mark}.{payload}.{check(mark, payload)}"

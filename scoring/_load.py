@@ -18,10 +18,13 @@ from ._model import (
     Option,
     Question,
     Related,
+    Rule,
     Source,
     Stage,
+    CUMULATIVE,
+    MEMBERSHIP,
 )
-from ._reach import basis_scores
+from ._reach import stage_witness
 
 KINDS = ("organisation", "person")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -36,8 +39,12 @@ TOP = {"id", "title", "intro", "kind", "minutes", "dimensions", "questions", "mo
 DIMENSION = {"id", "label", "weight", "description"}
 QUESTION = {"id", "dimension", "text", "options", "weight", "help"}
 OPTION = {"id", "label", "points"}
-MAPPING = {"model", "title", "basis", "stages"}
-STAGE = {"id", "label", "element", "min", "meaning", "next", "figure", "related"}
+MAPPING = {"model", "title", "basis", "stages", "placement"}
+PLACEMENTS = (CUMULATIVE, MEMBERSHIP)
+STAGE = {"id", "label", "element", "min", "meaning", "next", "figure", "related", "rules"}
+RULE = {"question", "dimension", "at_least", "because", "source"}
+# conditions that a better answer could break: a stage must never be lost by answering better
+NON_MONOTONIC = {"at_most", "below", "above", "equals", "is", "not", "exactly", "less_than", "max"}
 FIGURE = {"value", "text", "source"}
 SOURCE = {"title", "url", "year"}
 RELATED = {"text", "models"}
@@ -217,13 +224,54 @@ def _basis(value, path, dimension_ids):
     return tuple(value), False
 
 
-def _stage(raw, path, is_last):
-    _mapping(raw, path, STAGE, ("id", "label", "element", "min", "meaning"))
-    next_text = _text(raw.get("next", ""), _join(path, "next"), allow_empty=True)
-    if is_last and next_text:
-        raise DefinitionError(_join(path, "next"), "expected no text: there is no stage after the last one")
-    if not is_last and not next_text:
-        raise DefinitionError(_join(path, "next"), "expected text saying what the next stage asks")
+def _rule(raw, path, questions, dimension_ids):
+    if isinstance(raw, dict):
+        for key in raw:
+            if key in NON_MONOTONIC:
+                raise DefinitionError(
+                    _join(path, str(key)),
+                    "not monotonic: a stage rule may only ask for 'at_least' an option or a score, "
+                    "because a better answer must never lower a stage")
+    _mapping(raw, path, RULE, ("at_least", "because", "source"))
+    because = _text(raw["because"], _join(path, "because"))
+    source = _text(raw["source"], _join(path, "source"))
+    if not URL_RE.match(source):
+        raise DefinitionError(_join(path, "source"), f"expected the http(s) URL of the model's definition, got {source!r}")
+    if ("question" in raw) == ("dimension" in raw):
+        raise DefinitionError(path, "expected exactly one of 'question' or 'dimension'")
+    if "question" in raw:
+        question = questions.get(raw["question"]) if isinstance(raw["question"], str) else None
+        if question is None:
+            raise DefinitionError(_join(path, "question"),
+                                  f"unknown question {raw['question']!r} (known: {', '.join(questions)})")
+        index = question.option_index(raw["at_least"]) if isinstance(raw["at_least"], str) else None
+        if index is None:
+            raise DefinitionError(
+                _join(path, "at_least"),
+                f"unknown option {raw['at_least']!r} of question {question.id!r} "
+                f"(known: {', '.join(o.id for o in question.options)})")
+        if index == 0:
+            raise DefinitionError(_join(path, "at_least"),
+                                  "expected an option above the first: every answer meets this rule")
+        return Rule(because=because, source=source, question=question.id, option=raw["at_least"],
+                    option_index=index)
+    dimension = raw["dimension"]
+    if dimension not in dimension_ids:
+        raise DefinitionError(_join(path, "dimension"),
+                              f"unknown dimension {dimension!r} (known: {', '.join(dimension_ids)})")
+    tenths = _tenths(raw["at_least"], _join(path, "at_least"))
+    if tenths == 0:
+        raise DefinitionError(_join(path, "at_least"), "expected a score above 0: every answer meets this rule")
+    return Rule(because=because, source=source, dimension=dimension, tenths=tenths)
+
+
+def _stage(raw, path, is_last, questions, dimension_ids):
+    _mapping(raw, path, STAGE, ("id", "label", "element", "meaning", "next"))
+    next_text = _text(raw["next"], _join(path, "next"))
+    if not isinstance(raw.get("rules", []), list):
+        raise DefinitionError(_join(path, "rules"), f"expected a list, got {type(raw['rules']).__name__}")
+    rules = tuple(_rule(item, f"{path}.rules[{i}]", questions, dimension_ids)
+                  for i, item in enumerate(raw.get("rules", [])))
     figure = None
     if raw.get("figure") is not None:
         fpath = _join(path, "figure")
@@ -246,29 +294,36 @@ def _stage(raw, path, is_last):
         id=_ident(raw["id"], _join(path, "id")),
         label=_text(raw["label"], _join(path, "label")),
         element=_int(raw["element"], _join(path, "element"), 1),
-        min_tenths=_tenths(raw["min"], _join(path, "min")),
+        min_tenths=_tenths(raw.get("min", 0), _join(path, "min")),
         meaning=_text(raw["meaning"], _join(path, "meaning")),
         next=next_text,
         figure=figure,
         related=related,
+        rules=rules,
     )
 
 
-def _stages(value, path):
+def _stages(value, path, questions, dimension_ids):
     items = _list(value, path, min_items=2)
     stages = []
     seen = {}
     for index, raw in enumerate(items):
         stage_path = f"{path}[{index}]"
-        stage = _stage(raw, stage_path, is_last=index == len(items) - 1)
+        stage = _stage(raw, stage_path, index == len(items) - 1, questions, dimension_ids)
         _unique(seen, stage.id, _join(stage_path, "id"), "stage id")
         if index == 0 and stage.min_tenths != 0:
             raise DefinitionError(_join(stage_path, "min"),
                                   f"expected 0: the first stage must start at 0, got {stage.min}")
-        if stages and stage.min_tenths <= stages[-1].min_tenths:
+        if index == 0 and stage.rules:
+            raise DefinitionError(_join(stage_path, "rules"),
+                                  "expected no rules: every answer places at least in the first stage")
+        if index > 0 and not stage.rules and stage.min_tenths == 0:
+            raise DefinitionError(stage_path, "expected 'rules' or a 'min' above 0: a stage needs a condition")
+        previous = [s for s in stages if s.min_tenths > 0 or s is stages[0]]
+        if index > 0 and stage.min_tenths > 0 and stage.min_tenths <= previous[-1].min_tenths:
             raise DefinitionError(
                 _join(stage_path, "min"),
-                f"expected more than {stages[-1].min:g} (the previous stage's min): stages must not "
+                f"expected more than {previous[-1].min:g} (the previous stage's min): stages must not "
                 f"overlap, got {stage.min:g}")
         if stages and stage.element <= stages[-1].element:
             raise DefinitionError(
@@ -279,7 +334,7 @@ def _stages(value, path):
     return tuple(stages)
 
 
-def _mappings(value, dimension_ids):
+def _mappings(value, dimension_ids, questions, kind):
     seen = {}
     mappings = []
     for index, raw in enumerate(_list(value, "models")):
@@ -288,12 +343,17 @@ def _mappings(value, dimension_ids):
         slug = _ident(raw["model"], _join(path, "model"))
         _unique(seen, slug, _join(path, "model"), "model")
         basis, on_overall = _basis(raw["basis"], _join(path, "basis"), dimension_ids)
+        placement = raw.get("placement", MEMBERSHIP if kind == "person" else CUMULATIVE)
+        if placement not in PLACEMENTS:
+            raise DefinitionError(_join(path, "placement"),
+                                  f"expected one of: {', '.join(PLACEMENTS)}, got {placement!r}")
         mappings.append(ModelMapping(
             model=slug,
             title=_text(raw["title"], _join(path, "title")),
             basis=basis,
             on_overall=on_overall,
-            stages=_stages(raw["stages"], _join(path, "stages")),
+            stages=_stages(raw["stages"], _join(path, "stages"), questions, dimension_ids),
+            placement=placement,
         ))
     return tuple(mappings)
 
@@ -315,23 +375,20 @@ def _next_steps(value, dimension_ids):
 
 
 def _check_reachable(assessment):
-    by_basis = {}  # most mappings share the overall basis: compute each basis once
     for m_index, mapping in enumerate(assessment.models):
-        if mapping.basis not in by_basis:
-            by_basis[mapping.basis] = basis_scores(assessment, mapping.basis)
-        scores = by_basis[mapping.basis]
         for s_index, stage in enumerate(mapping.stages):
-            last = s_index + 1 == len(mapping.stages)
-            upper = MAX_TENTHS + 1 if last else mapping.stages[s_index + 1].min_tenths
-            if not any(stage.min_tenths <= t < upper for t in scores):
-                below = [t / 10 for t in scores if t < stage.min_tenths][-1:]
-                above = [t / 10 for t in scores if t >= upper][:1]
-                nearby = ", ".join(f"{s:g}" for s in below + above)
-                span = f"{stage.min:g} to 100" if last else f"{stage.min:g} to below {upper / 10:g}"
-                raise DefinitionError(
-                    f"models[{m_index}].stages[{s_index}].min",
-                    f"stage {stage.id!r} cannot be reached: no answers give a score from {span} "
-                    f"(nearest achievable: {nearby})")
+            if stage_witness(assessment, mapping, s_index) is not None:
+                continue
+            cumulative = mapping.placement == CUMULATIVE
+            involved = mapping.stages[s_index:s_index + 2] if cumulative else mapping.stages[s_index:]
+            field = "rules" if any(s.rules for s in involved) else "min"
+            above = mapping.stages[s_index + 1].id if s_index + 1 < len(mapping.stages) else None
+            held = "its conditions and those of every stage below" if cumulative else "its conditions"
+            blocked = f"stage {above!r}" if cumulative else "some higher stage"
+            raise DefinitionError(
+                f"models[{m_index}].stages[{s_index}].{field}",
+                f"stage {stage.id!r} cannot be reached: every answer set that meets {held} also meets "
+                f"the conditions of {blocked}")
 
 
 def load(definition):
@@ -348,7 +405,7 @@ def load(definition):
     dimensions = _dimensions(definition["dimensions"])
     dimension_ids = [d.id for d in dimensions]
     questions = _questions(definition["questions"], dimension_ids)
-    mappings = _mappings(definition["models"], dimension_ids)
+    mappings = _mappings(definition["models"], dimension_ids, {q.id: q for q in questions}, kind)
     model = definition.get("model")
     if model is not None:
         _ident(model, "model")

@@ -89,9 +89,50 @@ class Related:
         return {"text": self.text, "models": list(self.models)}
 
 
+UNKNOWN = "?"
+"""The one reserved answer value meaning "weet ik niet": outside the ordered options, worth 0 points."""
+
+UNKNOWN_INDEX = -1
+"""How UNKNOWN is carried among option indexes (never used to index `Question.options`)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One condition of a stage: a question answered at least `option`, or a dimension scoring at least `tenths`.
+
+    `because` is our Dutch paraphrase of the sentence in the model's own definition that justifies
+    the rule; `source` is the URL where that definition is published.
+    """
+
+    because: str
+    source: str
+    question: str | None = None
+    option: str | None = None
+    option_index: int | None = None
+    dimension: str | None = None
+    tenths: int | None = None
+
+    def holds(self, indexes, dimension_tenths):
+        """Whether the rule is met by option indexes {question: index} and dimension scores {id: tenths}."""
+        if self.question is not None:
+            chosen = indexes[self.question]
+            return chosen != UNKNOWN_INDEX and chosen >= self.option_index
+        return dimension_tenths[self.dimension] >= self.tenths
+
+    def need(self):
+        """What the rule asks, as a JSON-safe item of `to_next`."""
+        if self.question is not None:
+            return {"question": self.question, "option": self.option}
+        return {"dimension": self.dimension, "score": self.tenths / 10}
+
+    def to_dict(self):
+        """JSON-safe form: what it asks, plus the sentence and source that justify it."""
+        return {**self.need(), "because": self.because, "source": self.source}
+
+
 @dataclass(frozen=True)
 class Stage:
-    """One stage of a model: reached when the basis score (rounded) is at least `min`."""
+    """One stage of a model: its own conditions are its `rules` and, on a plain scale, a basis score `min`."""
 
     id: str
     label: str
@@ -101,29 +142,52 @@ class Stage:
     next: str = ""
     figure: Figure | None = None
     related: Related | None = None
+    rules: tuple[Rule, ...] = ()
 
     @property
     def min(self):
-        """Lowest score (inclusive) of this stage, 0..100."""
+        """Lowest basis score (inclusive) this stage asks, 0..100 (0: no score threshold)."""
         return self.min_tenths / 10
+
+    @property
+    def estimated(self):
+        """True when only the score threshold tells this stage apart (no rule from the model's text)."""
+        return not self.rules and self.min_tenths > 0
+
+
+CUMULATIVE = "cumulative"
+MEMBERSHIP = "membership"
 
 
 @dataclass(frozen=True)
 class ModelMapping:
-    """How scores place the visitor in the stages of one model of the catalogue."""
+    """How answers place the visitor in the stages of one model of the catalogue.
+
+    `placement` is `cumulative` (a maturity ladder: the highest stage whose own conditions and those
+    of every stage below hold) or `membership` (overlapping groups: the highest stage whose own
+    conditions hold, whatever the stages below ask).
+    """
 
     model: str
     title: str
     basis: tuple[str, ...]
     on_overall: bool
     stages: tuple[Stage, ...]
+    placement: str = CUMULATIVE
 
-    def stage_index(self, tenths):
-        """Index of the stage a rounded basis score (in tenths) falls in."""
+    def stage_holds(self, index, indexes, dimension_tenths, basis_tenths):
+        """Whether stage `index`'s own conditions (score threshold and rules) hold."""
+        stage = self.stages[index]
+        return basis_tenths >= stage.min_tenths and all(r.holds(indexes, dimension_tenths) for r in stage.rules)
+
+    def stage_index(self, indexes, dimension_tenths, basis_tenths):
+        """Index of the stage these answers place the visitor in."""
         found = 0
-        for index, stage in enumerate(self.stages):
-            if tenths >= stage.min_tenths:
+        for index in range(1, len(self.stages)):
+            if self.stage_holds(index, indexes, dimension_tenths, basis_tenths):
                 found = index
+            elif self.placement == CUMULATIVE:
+                break
         return found
 
 
@@ -179,9 +243,20 @@ class Placement:
     score_tenths: int
     basis: tuple[str, ...]
     on_overall: bool
+    because: tuple[str, ...] = ()
+    to_next: tuple[dict, ...] = ()
+    placement: str = CUMULATIVE
+    estimated: bool = False  # decided by score thresholds alone, no rule from the model's text
 
     def to_dict(self):
-        """JSON-safe form."""
+        """JSON-safe form.
+
+        `because`: ids of the questions whose answers decided this stage (they meet its conditions, and
+        those of the stages below on a ladder, and they fail what the next stage asks);
+        `to_next`: what the next stage still needs, one item per unmet condition:
+        `{"question": id, "option": id}`, `{"dimension": id, "score": n}` or
+        `{"basis": "overall" | [ids], "score": n}`; empty at the top.
+        """
         return {
             "model": self.model,
             "model_title": self.model_title,
@@ -196,6 +271,11 @@ class Placement:
             "of": self.of,
             "figure": self.stage.figure.to_dict() if self.stage.figure else None,
             "related": self.stage.related.to_dict() if self.stage.related else None,
+            "rules": [rule.to_dict() for rule in self.stage.rules],
+            "estimated": self.estimated,
+            "placement": self.placement,
+            "because": list(self.because),
+            "to_next": [dict(item) for item in self.to_next],
         }
 
 
@@ -208,15 +288,17 @@ class Advice:
     score_tenths: int
     text: str
     models: tuple[str, ...]
+    weak: bool = True
 
     def to_dict(self):
-        """JSON-safe form."""
+        """JSON-safe form; `weak` is False when no dimension is weak and this is simply the lowest one."""
         return {
             "dimension": self.dimension,
             "label": self.label,
             "score": self.score_tenths / 10,
             "text": self.text,
             "models": list(self.models),
+            "weak": self.weak,
         }
 
 
@@ -234,6 +316,7 @@ class Result:
     answered: int
     total: int
     share: str
+    unknown: tuple[str, ...] = ()  # questions answered with UNKNOWN ("weet ik niet"), in definition order
 
     @property
     def overall(self):
@@ -267,5 +350,6 @@ class Result:
             "next_steps": [a.to_dict() for a in self.next_steps],
             "answered": self.answered,
             "total": self.total,
+            "unknown": list(self.unknown),
             "share": self.share,
         }

@@ -11,7 +11,8 @@ The format is described in `scoring._codec`.
 
 import re
 
-from ._codec import ALPHABET, VERSION, check, encode_indexes, fingerprint
+from ._codec import ALPHABET, UNKNOWN_CHAR, VERSION, check, encode_indexes, fingerprint
+from ._model import UNKNOWN
 from ._errors import AnswerError
 from ._score import answer_indexes
 
@@ -24,7 +25,7 @@ AGAIN = "Je kunt de scan gewoon (opnieuw) invullen."
 
 
 def encode(assessment, answers):
-    """Share string for a complete set of answers {question id: option id}."""
+    """Share string for a complete set of answers {question id: option id or UNKNOWN}."""
     return encode_indexes(assessment, answer_indexes(assessment, answers))
 
 
@@ -33,7 +34,7 @@ def _damaged(detail):
 
 
 def decode(assessment, text):
-    """Answers {question id: option id} from a share string; AnswerError if it is not valid for this assessment."""
+    """Answers {question id: option id or UNKNOWN} from a share string; AnswerError if it is not valid for this assessment."""
     if not isinstance(text, str):
         raise _damaged("hij kon niet worden gelezen.")
     text = text.strip(" \t\r\n")
@@ -63,6 +64,9 @@ def decode(assessment, text):
         raise _damaged("het aantal antwoorden klopt niet.")
     answers = {}
     for question, char in zip(assessment.questions, payload, strict=True):
+        if char == UNKNOWN_CHAR:
+            answers[question.id] = UNKNOWN
+            continue
         index = ALPHABET.index(char)
         if index >= len(question.options):
             raise _damaged("er staat een antwoord in dat niet bestaat.")

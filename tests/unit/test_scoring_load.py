@@ -41,10 +41,19 @@ def test_there_are_enough_broken_fixtures():
     assert len(broken_files()) >= 8
 
 
-def test_unreachable_stage_message_says_what_is_achievable():
+def test_unreachable_stage_message_names_the_stage_that_swallows_it():
     path = next(p for p in broken_files() if p.stem == "stage-unreachable")
-    with pytest.raises(scoring.DefinitionError, match=r"nearest achievable: 37\.5, 50"):
+    with pytest.raises(scoring.DefinitionError, match=r"stage 'midden' cannot be reached: .* stage 'eind'"):
         scoring.load(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("kind", ["rule-unknown-question", "rule-unknown-option", "rule-unknown-dimension",
+                                  "rule-makes-stage-unreachable", "rule-not-monotonic", "rule-first-option",
+                                  "rule-without-source", "rule-source-not-a-url", "rule-question-and-dimension",
+                                  "rules-on-first-stage", "stage-without-condition", "placement-unknown",
+                                  "membership-rung-unreachable", "next-missing-on-last-stage"])
+def test_every_kind_of_rule_error_has_a_fixture(kind):
+    assert kind in {p.stem for p in broken_files()}
 
 
 @pytest.mark.parametrize("value", [None, [], "text", 3])
@@ -74,8 +83,7 @@ def test_definition_loads_and_matches_its_file_name(assessment_id):
     for question in a.questions:
         assert 3 <= len(question.options) <= 5, question.id
     for mapping in a.models:
-        assert mapping.stages[-1].next == ""
-        assert all(stage.next for stage in mapping.stages[:-1])
+        assert all(stage.next for stage in mapping.stages), "every stage, the top included, has a next step"
 
 
 def test_there_are_definitions_of_every_kind():
