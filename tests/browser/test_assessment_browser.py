@@ -210,3 +210,38 @@ def test_personal_checks_on_their_page(page, base_url, watch, aid):
     page.reload()
     page.locator(f'section#scan-{aid} [data-result][data-state="ready"]').wait_for(timeout=90_000)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("pick", [lambda i, n: 0, lambda i, n: (i * 5) % n, lambda i, n: n - 1])
+def test_placements_show_stage_number_reason_and_next_stage(page, base_url, watch, pick):
+    page.goto(base_url + PATH)
+    answer_all(page, pick)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    expected = cpython_result(SCAN, form_answers(page))
+    items = page.locator("[data-result] .placements > li")
+    assert items.count() == len(expected["placements"])
+    for i, placement in enumerate(expected["placements"]):
+        item = items.nth(i)
+        assert item.get_attribute("data-model") == placement["model"]
+        text = item.inner_text()
+        assert f"fase {placement['position']} van {placement['of']}" in text
+        head = item.locator(".placement-head a")
+        assert head.get_attribute("href").endswith(f"/#element-{placement['element']}")
+        if placement["estimated"]:
+            assert "geschat" in text
+        else:
+            links = item.locator(".because-list a")
+            assert links.count() == len(placement["because"])
+            assert all(links.nth(k).get_attribute("href") == f"#vraag-{SCAN}-{q}"
+                       for k, q in enumerate(placement["because"]))
+        if placement["to_next"]:
+            assert item.locator(".to-next > li").count() == len(placement["to_next"])
+            nxt = item.locator(".next-stage a").get_attribute("href")
+            assert nxt.endswith(f"/#element-{placement['element'] + 1}")
+            model = page.context.new_page()
+            model.goto(nxt)
+            assert model.locator(f"#element-{placement['element'] + 1}").count() == 1
+            model.close()
+        else:
+            assert "hoogste fase" in text
+        assert placement["next"] in text  # every stage has a next step, the top one included

@@ -43,28 +43,56 @@ function modelLink(site, urls, slug, anchor, text) {
   return el("a", { href: new URL(`${path}${anchor ? `#${anchor}` : ""}`, site).href, textContent: text ?? title });
 }
 
-function placementItem(widget, p, site, urls, questionText) {
+/** A link to a question in the form, named by its number and text. */
+function questionLink(widget, id) {
+  const fieldset = widget.form.querySelector(`fieldset[data-question="${CSS.escape(id)}"]`);
+  if (!fieldset) return el("span", { textContent: id });
+  const text = fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim();
+  return el("a", { href: `#${fieldset.id}`, textContent: text });
+}
+
+/** One condition of the next stage in words: a question and the answer it needs, a part's or the basis score. */
+function needItem(widget, need) {
   const msg = (name, values) => message(widget.sec, name, values);
-  const anchor = p.element !== undefined ? `element-${p.element}` : "";
-  const head = el("p", { className: "placement-head" },
-    modelLink(site, urls, p.model, anchor, `${p.model_title}: ${p.label}`), " ",
-    el("span", { className: "stage-pos", textContent: msg("position", { position: p.position, of: p.of }) }));
-  const item = el("li", { }, head);
+  const names = JSON.parse(widget.form.dataset.dimensions);
+  if (need.question) {
+    const input = widget.form.querySelector(`input[name="${CSS.escape(need.question)}"][value="${CSS.escape(need.option)}"]`);
+    const option = input?.closest("label")?.textContent.replace(/\s+/g, " ").trim() || need.option;
+    return el("li", {}, questionLink(widget, need.question), " ", msg("need-answer", { option }));
+  }
+  const score = number(Number(need.score));
+  if (need.dimension) return el("li", { textContent: msg("need-score", { part: names[need.dimension] || need.dimension, score }) });
+  if (need.basis === "overall") return el("li", { textContent: msg("need-overall", { score }) });
+  const parts = (Array.isArray(need.basis) ? need.basis : []).map((d) => names[d] || d).join(", ");
+  return el("li", { textContent: msg("need-basis", { parts, score }) });
+}
+
+function placementItem(widget, p, site, urls) {
+  const msg = (name, values) => message(widget.sec, name, values);
+  const names = JSON.parse(widget.form.dataset.dimensions);
+  const stageLink = (element, text) => modelLink(site, urls, p.model, `element-${element}`, text);
+  const item = el("li", {}, el("p", { className: "placement-head" }, stageLink(p.element, `${p.model_title}: ${p.label}`),
+    " ", el("span", { className: "stage-pos", textContent: msg("position", { position: p.position, of: p.of }) })));
   item.dataset.model = p.model;
+  item.dataset.position = `${p.position}/${p.of}`;
   if (p.meaning) item.append(el("p", { textContent: p.meaning }));
-  if (Array.isArray(p.because) && p.because.length) {
-    item.append(el("p", { className: "because" }, msg("because"), " ",
-      p.because.map((q) => questionText(typeof q === "string" ? q : q.question)).join("; ")));
+  const because = Array.isArray(p.because) ? p.because : [];
+  if (p.estimated || because.length > 6) {
+    const basis = p.basis === "overall" ? msg("basis-overall") : (p.basis || []).map((d) => names[d] || d).join(", ");
+    item.append(el("p", { className: "because", textContent: msg("because-score", { basis, score: number(p.score) }) }));
+  } else if (because.length) {
+    const list = el("ul", { className: "because-list" });
+    for (const q of because) list.append(el("li", {}, questionLink(widget, q)));
+    item.append(el("p", { className: "because" }, msg("because")), list);
   }
   const next = Array.isArray(p.to_next) ? p.to_next : [];
   if (next.length) {
     const list = el("ul", { className: "to-next" });
-    for (const need of next) list.append(el("li", { textContent: needText(msg, need, questionText, widget) }));
-    const nextAnchor = p.element !== undefined ? `element-${p.element + 1}` : "";
-    item.append(el("p", { className: "next-stage" }, modelLink(site, urls, p.model, nextAnchor, msg("next-stage")), ":"), list);
-  } else if (p.next) {
-    item.append(el("p", { className: "next-stage", textContent: p.next }));
+    for (const need of next) list.append(needItem(widget, need));
+    item.append(el("p", { className: "next-stage" },
+      stageLink(p.element + 1, msg("next-stage", { position: p.position + 1 })), ":"), list);
   }
+  if (p.next) item.append(el("p", { className: "advice" }, el("strong", { textContent: msg(next.length ? "advice" : "stay") }), ` ${p.next}`));
   const f = p.figure;
   if (f) {
     item.append(el("p", {}, `${f.value} ${f.text} `, el("a", { href: f.source.url,
@@ -72,20 +100,6 @@ function placementItem(widget, p, site, urls, questionText) {
   }
   if (p.related) item.append(el("p", {}, p.related.text, ...p.related.models.flatMap((s) => [" ", modelLink(site, urls, s)])));
   return item;
-}
-
-/** One condition of the next stage in words: a question and the answer it needs, or a part and its score. */
-function needText(msg, need, questionText, widget) {
-  if (need.question) {
-    const input = widget.form.querySelector(`input[name="${CSS.escape(need.question)}"][value="${CSS.escape(need.option)}"]`);
-    const option = input?.closest("label")?.textContent.trim() || need.option;
-    return msg("need-answer", { question: questionText(need.question), option });
-  }
-  if (need.dimension) {
-    const names = JSON.parse(widget.form.dataset.dimensions);
-    return msg("need-score", { part: names[need.dimension] || need.dimension, score: number(Number(need.score ?? need.min ?? 0)) });
-  }
-  return need.text || JSON.stringify(need);
 }
 
 /** Render `result` into the widget's result region; `before` is the last session's result (or null). */
@@ -98,11 +112,6 @@ export function renderResult(widget, result, before) {
   view.host = sec;
   const field = (name) => view.querySelector(`[data-field="${name}"]`);
   const list = (name) => view.querySelector(`[data-list="${name}"]`);
-  const questionText = (id) => {
-    const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(id)}"]`);
-    const legend = fieldset?.querySelector("legend");
-    return legend ? legend.textContent.replace(/\s+/g, " ").trim() : id;
-  };
   field("overall").textContent = number(result.overall);
   changeSince(view, result, before, names);
   const rows = Object.entries(result.dimensions).map(([id, score]) => ({ id, name: names[id] || id, score }));
@@ -110,7 +119,7 @@ export function renderResult(widget, result, before) {
     list("dimensions").append(el("tr", {}, el("th", { scope: "row", textContent: name }), el("td", { textContent: number(score) })));
   }
   field("chart").append(profileChart(rows));
-  for (const p of result.placements) list("placements").append(placementItem(widget, p, site, urls, questionText));
+  for (const p of result.placements) list("placements").append(placementItem(widget, p, site, urls));
   for (const step of result.next_steps) {
     list("next_steps").append(el("li", {}, `${names[step.dimension] || step.dimension}: ${step.text}`,
       ...step.models.flatMap((s) => [" ", modelLink(site, urls, s)])));
