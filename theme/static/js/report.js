@@ -1,6 +1,7 @@
 // The result as a report: overall score, change since the last session, labelled profile, placements
 // ("fase 3 van 5", why, what the next stage takes), next steps, share link and print. Only shows what
 // the worker computed; nothing here scores.
+import { qrCode } from "./qr.js";
 import { el, message, say, svgEl } from "./runtime.js";
 
 const number = (value) => value.toFixed(1).replace(".", ",");
@@ -75,7 +76,7 @@ function placementItem(widget, p, site, urls) {
     " ", el("span", { className: "stage-pos", textContent: msg("position", { position: p.position, of: p.of }) })));
   item.dataset.model = p.model;
   item.dataset.position = `${p.position}/${p.of}`;
-  if (p.meaning) item.append(el("p", { textContent: p.meaning }));
+  if (p.meaning) item.append(el("p", { className: "meaning", textContent: p.meaning }));
   const because = Array.isArray(p.because) ? p.because : [];
   if (p.estimated || because.length > 6) {
     const basis = p.basis === "overall" ? msg("basis-overall") : (p.basis || []).map((d) => names[d] || d).join(", ");
@@ -90,7 +91,7 @@ function placementItem(widget, p, site, urls) {
     const list = el("ul", { className: "to-next" });
     for (const need of next) list.append(needItem(widget, need));
     item.append(el("p", { className: "next-stage" },
-      stageLink(p.element + 1, msg("next-stage", { position: p.position + 1 })), ":"), list);
+      stageLink(p.element + 1, msg("next-stage", { position: p.position + 1 })), ": "), list);
   }
   if (p.next) item.append(el("p", { className: "advice" }, el("strong", { textContent: msg(next.length ? "advice" : "stay") }), ` ${p.next}`));
   const f = p.figure;
@@ -100,6 +101,55 @@ function placementItem(widget, p, site, urls) {
   }
   if (p.related) item.append(el("p", {}, p.related.text, ...p.related.models.flatMap((s) => [" ", modelLink(site, urls, s)])));
   return item;
+}
+
+/** Two or three sentences: where you stand, strongest and weakest part, the first thing to do. */
+function summary(widget, result, rows) {
+  const msg = (name, values) => message(widget.sec, name, values);
+  const sentences = [];
+  const p = result.placements[0];
+  if (p) {
+    sentences.push(msg(result.kind === "person" ? "summary-person" : "summary-org",
+      { overall: number(result.overall), model: p.model_title, position: p.position, of: p.of, stage: p.label }));
+  }
+  const scores = rows.map((r) => r.score);
+  const [top, bottom] = [Math.max(...scores), Math.min(...scores)];
+  const named = (value) => rows.filter((r) => r.score === value).map((r) => r.name).join(" en ");
+  if (rows.length > 1 && top !== bottom) {
+    sentences.push(msg("summary-parts", { strong: named(top), strongscore: number(top), weak: named(bottom),
+      weakscore: number(bottom) }));
+  } else if (rows.length > 1) {
+    sentences.push(msg("summary-even", { score: number(top) }));
+  }
+  const step = result.next_steps[0];
+  const first = ((step && step.weak !== false ? step.text : p?.next) || "").split(/(?<=[.!?])\s+/)[0];
+  if (first) sentences.push(msg("summary-first", { step: first }));
+  return sentences.join(" ");
+}
+
+/** Advice for every part: the next more mature answer where there is one, how to stay there where not. */
+function partAdvice(widget, result, rows) {
+  const msg = (name, values) => message(widget.sec, name, values);
+  const list = [];
+  const steps = Object.fromEntries(result.next_steps.map((s) => [s.dimension, s]));
+  for (const { id, name, score } of rows) {
+    const dd = el("dd", {});
+    const below = [...widget.form.querySelectorAll(`fieldset[data-dimension="${CSS.escape(id)}"]`)].map((f) => {
+      const options = [...f.querySelectorAll("input[type=radio]:not([data-unknown])")];
+      const chosen = options.findIndex((o) => o.checked);
+      return { f, next: options[chosen + 1] };
+    }).filter((x) => x.next);
+    if (below.length) {
+      if (steps[id]) dd.append(el("p", { textContent: steps[id].text }));
+      const { f, next } = below[0];
+      const question = f.querySelector("legend .q-text")?.textContent.trim() || f.querySelector("legend").textContent.trim();
+      dd.append(el("p", { textContent: msg("part-next", { question, option: next.closest("label").textContent.trim() }) }));
+    } else {
+      dd.append(el("p", { textContent: msg("part-top") }));
+    }
+    list.push(el("dt", { textContent: `${name} (${number(score)})` }), dd);
+  }
+  return list;
 }
 
 /** Render `result` into the widget's result region; `before` is the last session's result (or null). */
@@ -112,25 +162,43 @@ export function renderResult(widget, result, before) {
   view.host = sec;
   const field = (name) => view.querySelector(`[data-field="${name}"]`);
   const list = (name) => view.querySelector(`[data-list="${name}"]`);
+  const rows = Object.entries(result.dimensions).map(([id, score]) => ({ id, name: names[id] || id, score }));
+  const url = new URL(location.href);
+  url.hash = `${widget.aid}=${result.share}`;
+  field("printed").textContent = message(sec, "printed", { title: result.title,
+    date: new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) });
+  field("summary").textContent = summary(widget, result, rows);
   field("overall").textContent = number(result.overall);
   changeSince(view, result, before, names);
-  const rows = Object.entries(result.dimensions).map(([id, score]) => ({ id, name: names[id] || id, score }));
   for (const { name, score } of rows) {
     list("dimensions").append(el("tr", {}, el("th", { scope: "row", textContent: name }), el("td", { textContent: number(score) })));
   }
   field("chart").append(profileChart(rows));
   for (const p of result.placements) list("placements").append(placementItem(widget, p, site, urls));
-  for (const step of result.next_steps) {
-    list("next_steps").append(el("li", {}, `${names[step.dimension] || step.dimension}: ${step.text}`,
+  for (const step of result.next_steps.filter((s) => s.weak !== false)) {
+    list("next_steps").append(el("li", {}, el("strong", { textContent: `${names[step.dimension] || step.dimension}: ` }), step.text,
       ...step.models.flatMap((s) => [" ", modelLink(site, urls, s)])));
   }
-  field("next-head").hidden = !result.next_steps.length;
+  field("next-head").hidden = !list("next_steps").children.length;
+  list("advice").append(...partAdvice(widget, result, rows));
+  field("print-url").textContent = url.href;
+  field("qr").append(qrCode(url.href));
+  const shareStatus = () => out.querySelector('[data-status="share"]');
+  const shareField = () => out.querySelector('[data-field="share-url"]');
   view.querySelector('[data-action="share"]').addEventListener("click", () => {
-    const url = new URL(location.href);
-    url.hash = `${widget.aid}=${result.share}`;
     out.querySelector('[data-field="share"]').hidden = false;
-    Object.assign(out.querySelector('[data-field="share-url"]'), { value: url.href }).select();
-    say(out.querySelector('[data-status="share"]'), message(sec, "copied"));
+    Object.assign(shareField(), { value: url.href }).select();
+    say(shareStatus(), message(sec, "copied"));
+  });
+  view.querySelector('[data-action="copy"]').addEventListener("click", () => {
+    const done = () => say(shareStatus(), message(sec, "copy-ok"));
+    const failed = (error) => {
+      console.warn("clipboard refused", error);
+      shareField().select();
+      say(shareStatus(), message(sec, "copy-fail"), true);
+    };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url.href).then(done, failed);
+    else failed(new Error("no clipboard API"));
   });
   view.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
   out.replaceChildren(view);
