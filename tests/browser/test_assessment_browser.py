@@ -31,7 +31,7 @@ def form_answers(page, aid=SCAN):
 def answer_all(page, pick, aid=SCAN):
     """Click option `pick(question index, option count)` in every question of the form."""
     for i, fieldset in enumerate(page.locator(f'form[data-assessment="{aid}"] fieldset').all()):
-        options = fieldset.locator("input[type=radio]")
+        options = fieldset.locator("input[type=radio]:not([data-unknown])")
         options.nth(pick(i, options.count())).check()
 
 

@@ -158,7 +158,7 @@ class Widget {
     retry.addEventListener("click", () => {
       say(this.status.result, "");
       retry.remove();
-      this.evaluate({ explicit: true });
+      startRuntime(this.sec).then(() => this.update(), (again) => this.showFailure(again));
     });
     this.status.result.after(retry);
   }
@@ -191,9 +191,24 @@ class Widget {
     if (explicit) this.out.focus();
   }
 
-  /** Evaluate, showing any failure instead of losing it. */
-  update(options) {
-    this.evaluate(options).catch((error) => this.showFailure(error));
+  /** Evaluate, showing any failure instead of losing it; an explicit request shows a busy button. */
+  update(options = {}) {
+    const button = this.form.querySelector("button[type=submit]");
+    if (options.explicit && !button.dataset.label) {
+      button.dataset.label = button.textContent;
+      button.textContent = this.msg("busy");
+      button.setAttribute("aria-busy", "true");
+    }
+    const done = () => {
+      if (!button.dataset.label) return;
+      button.textContent = button.dataset.label;
+      delete button.dataset.label;
+      button.removeAttribute("aria-busy");
+    };
+    this.evaluate(options).then(done, (error) => {
+      done();
+      this.showFailure(error);
+    });
   }
 
   /** Show the answers of someone's share link without touching the visitor's own. */
@@ -301,6 +316,7 @@ class Widget {
       this.save();
       this.update();
     });
+    this.form.addEventListener("runtime-failed", (event) => this.showFailure(event.detail));
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.update({ explicit: true });
@@ -322,10 +338,19 @@ class Widget {
 
 for (const sec of sections) new Widget(sec).start();
 
+// Loading feedback: which step the runtime is at, in a live region of every widget.
+document.addEventListener("runtime-step", (event) => {
+  const name = event.detail > 3 ? "rt-ready" : `rt-${event.detail}`;
+  sections.forEach((s) => say(s.querySelector('[data-status="runtime"]'), message(s, name)));
+});
+
 // The scan page preloads the runtime when idle; a page where the check is secondary waits for the first touch.
 const preload = () => startRuntime(sections[0]).catch((error) => {
   logCause("runtime did not load", error);
-  sections.forEach((s) => say(s.querySelector('[data-status="result"]'), message(s, "failed"), true));
+  sections.forEach((s) => {
+    say(s.querySelector('[data-status="runtime"]'), "");
+    s.querySelector("form").dispatchEvent(new CustomEvent("runtime-failed", { detail: error }));
+  });
 });
 if (sections.some((s) => s.dataset.preload === "idle")) (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(preload, { timeout: 2000 });
 else sections.forEach((s) => s.addEventListener("focusin", preload, { once: true }));

@@ -11,13 +11,28 @@ export class Problem extends Error {
   }
 }
 
+const RUNTIME_FILES = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
+  "pyodide/python_stdlib.zip", "scoring.zip", "pyscript/core.js"];
+
+/** Tell the page how far loading is: 1 checking files, 2 starting PyScript, 3 starting Python. */
+function step(number) {
+  document.dispatchEvent(new CustomEvent("runtime-step", { detail: number }));
+}
+
 async function load(holder) {
   const base = new URL(holder.dataset.runtimeBase, location.href);
   root.dataset.runtime = "loading";
-  // A worker whose wasm cannot load never reports back, so check the file first and keep a watchdog.
-  const probe = await fetch(new URL("pyodide/pyodide.asm.wasm", base), { method: "HEAD" });
-  if (!probe.ok) throw new Error(`runtime file answered ${probe.status}`);
+  step(1);
+  // A worker whose files cannot load never reports back, so check every file first (a blocked one fails
+  // in seconds) and keep a watchdog for the rest.
+  const files = [...RUNTIME_FILES.map((f) => new URL(f, base)), new URL(holder.dataset.worker, location.href)];
+  await Promise.all(files.map(async (url) => {
+    const probe = await fetch(url, { method: "HEAD" });
+    if (!probe.ok) throw new Error(`runtime file ${url.pathname} answered ${probe.status}`);
+  }));
+  step(2);
   const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
+  step(3);
   const worker = PyWorker(new URL(holder.dataset.worker, location.href).href, {
     version: new URL("pyodide/pyodide.mjs", base).href,
     config: { files: { [new URL("scoring.zip", base).href]: "./*" }, sync_main_only: true },
@@ -30,6 +45,7 @@ async function load(holder) {
 export function startRuntime(holder) {
   runtime ??= load(holder).then((sync) => {
     root.dataset.runtime = "ready";
+    step(4);
     return sync;
   }, (error) => {
     root.dataset.runtime = "failed";
