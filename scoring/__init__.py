@@ -21,13 +21,13 @@ from . import share, team
 from ._errors import AnswerError, DefinitionError, ScoringError
 from ._load import load
 from ._model import (
+    CUMULATIVE,
+    MEMBERSHIP,
+    UNKNOWN,
     Advice,
     Assessment,
     Dimension,
     Figure,
-    CUMULATIVE,
-    MEMBERSHIP,
-    UNKNOWN,
     ModelMapping,
     NextStep,
     Option,

@@ -10,6 +10,8 @@ import re
 
 from ._errors import DefinitionError
 from ._model import (
+    CUMULATIVE,
+    MEMBERSHIP,
     Assessment,
     Dimension,
     Figure,
@@ -21,8 +23,6 @@ from ._model import (
     Rule,
     Source,
     Stage,
-    CUMULATIVE,
-    MEMBERSHIP,
 )
 from ._reach import stage_witness
 
@@ -49,6 +49,11 @@ FIGURE = {"value", "text", "source"}
 SOURCE = {"title", "url", "year"}
 RELATED = {"text", "models"}
 NEXT_STEP = {"dimension", "text", "models"}
+
+
+def _few(names, limit=12):
+    names = list(names)
+    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _join(path, key):
@@ -243,7 +248,7 @@ def _rule(raw, path, questions, dimension_ids):
         question = questions.get(raw["question"]) if isinstance(raw["question"], str) else None
         if question is None:
             raise DefinitionError(_join(path, "question"),
-                                  f"unknown question {raw['question']!r} (known: {', '.join(questions)})")
+                                  f"unknown question {raw['question']!r} (known: {_few(questions)})")
         index = question.option_index(raw["at_least"]) if isinstance(raw["at_least"], str) else None
         if index is None:
             raise DefinitionError(

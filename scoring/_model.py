@@ -115,8 +115,8 @@ class Rule:
     def holds(self, indexes, dimension_tenths):
         """Whether the rule is met by option indexes {question: index} and dimension scores {id: tenths}."""
         if self.question is not None:
-            chosen = indexes[self.question]
-            return chosen != UNKNOWN_INDEX and chosen >= self.option_index
+            # UNKNOWN_INDEX (-1) lies below every option a rule can ask for (index 1 or more)
+            return indexes[self.question] >= self.option_index
         return dimension_tenths[self.dimension] >= self.tenths
 
     def need(self):

@@ -144,15 +144,3 @@ def stage_witness(assessment, mapping, index):
 def stage_witnesses(assessment, mapping):
     """One answer set per stage of the mapping that lands in that stage, or None where none exists."""
     return [stage_witness(assessment, mapping, index) for index in range(len(mapping.stages))]
-
-
-def basis_scores(assessment, basis):
-    """Every achievable rounded basis score (tenths): the weighted mean of the basis' dimension scores."""
-    totals = {0}
-    total_weight = 0
-    for dimension_id in basis:
-        weight = assessment.dimension(dimension_id).weight
-        total_weight += weight
-        steps = {weight * tenths for tenths in dimension_witnesses(assessment, dimension_id)}
-        totals = {total + step for total in totals for step in steps}
-    return sorted({round_half_up(total, total_weight) for total in totals})

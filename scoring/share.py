@@ -12,8 +12,8 @@ The format is described in `scoring._codec`.
 import re
 
 from ._codec import ALPHABET, UNKNOWN_CHAR, VERSION, check, encode_indexes, fingerprint
-from ._model import UNKNOWN
 from ._errors import AnswerError
+from ._model import UNKNOWN
 from ._score import answer_indexes
 
 __all__ = ["encode", "decode"]

@@ -82,10 +82,52 @@ def linked_models(data):
                 yield f"models[{i}].stages[{j}].related.models[{k}]", slug
 
 
+def _stage_rules(assessment, mapping, stage):
+    """Readable form of one stage's conditions, for the method page."""
+    rules = []
+    if stage.min_tenths > 0:
+        rules.append({"kind": "score", "score": stage.min, "because": "", "source": ""})
+    for rule in stage.rules:
+        if rule.question is not None:
+            question = assessment.question(rule.question)
+            number = [q.id for q in assessment.questions].index(question.id) + 1
+            option = question.options[rule.option_index]
+            rules.append({"kind": "question", "question": question.id, "number": number, "text": question.text,
+                          "option": option.id, "option_number": rule.option_index + 1,
+                          "option_label": option.label, "because": rule.because, "source": rule.source})
+        else:
+            rules.append({"kind": "dimension", "dimension": rule.dimension,
+                          "label": assessment.dimension(rule.dimension).label, "score": rule.tenths / 10,
+                          "because": rule.because, "source": rule.source})
+    return rules
+
+
+def method_data(assessment):
+    """Everything the method page prints about one assessment, with labels instead of ids."""
+    labels = {d.id: d.label for d in assessment.dimensions}
+    return {
+        "dimension_labels": labels,
+        "models": [{
+            "model": mapping.model,
+            "title": mapping.title,
+            "placement": mapping.placement,
+            "basis": "overall" if mapping.on_overall else [labels[d] for d in mapping.basis],
+            "stages": [{"id": stage.id, "label": stage.label, "position": index + 1,
+                        "estimated": stage.estimated, "rules": _stage_rules(assessment, mapping, stage)}
+                       for index, stage in enumerate(mapping.stages)],
+            "estimated": [stage.label for stage in mapping.stages if stage.estimated],
+        } for mapping in assessment.models],
+        "next_steps": [{"dimension": step.dimension, "label": labels[step.dimension], "text": step.text}
+                       for step in assessment.next_steps],
+    }
+
+
 class Widget:
     """What the theme needs to render one assessment form: the definition and its links."""
 
-    def __init__(self, data, models, settings):
+    unknown = scoring.UNKNOWN  # the answer value of "weet ik niet"
+
+    def __init__(self, data, models, settings, assessment=None):
         self.id = data["id"]
         self.data = data
         self.title = data["title"]
@@ -98,6 +140,7 @@ class Widget:
         model = models.get(data.get("model"))
         self.model_url = model.url if model else None
         self.model_title = model.title if model else None
+        self.method = method_data(assessment or scoring.load(data))
 
 
 def attach(generators):
@@ -112,7 +155,7 @@ def attach(generators):
         for where, slug in linked_models(data):
             if slug not in models:
                 raise AssessmentError(f"{rel}: {where}: the slug of an existing model ('{slug}' does not exist)")
-    widgets = {aid: Widget(data, models, settings) for aid, (_rel, data, _a) in definitions.items()}
+    widgets = {aid: Widget(data, models, settings, loaded) for aid, (_rel, data, loaded) in definitions.items()}
     for article in articles.articles:
         ids = [aid for aid, w in widgets.items() if w.data.get("model") == article.slug]
         ids += [article.metadata["assessment"]] if article.metadata.get("assessment") else []

@@ -6,8 +6,10 @@
 //   {"definitions": {"<assessment id>": <parsed definition>, ...},
 //    "broken": {"<fixture name>": <parsed broken definition>, ...},
 //    "hostile": ["<share string>", ...]}
-// The golden cases are read from tests/fixtures/scoring/golden/*.json. Prints one JSON object:
+// The golden cases are read from tests/fixtures/scoring/golden/*.json and the placement vectors from
+// tests/fixtures/scoring/vectors.jsonl. Prints one JSON object:
 //   {"python": "<version>", "golden": {<case>: {"result": to_dict(), "decoded": answers}},
+//    "vectors": [{"result": to_dict(), "decoded": answers}, ...] (in file order),
 //    "broken": {<name>: {"path", "message"}}, "hostile": [<AnswerError message or null>, ...]}
 // tests/unit/test_pyodide_parity.py compares it with CPython, value by value.
 
@@ -20,6 +22,7 @@ const root = resolve(here, "..", "..");
 const pyodideDir = join(root, "node_modules", "pyodide");
 const scoringDir = join(root, "scoring");
 const goldenDir = join(root, "tests", "fixtures", "scoring", "golden");
+const vectorsFile = join(root, "tests", "fixtures", "scoring", "vectors.jsonl");
 
 if (process.argv.length !== 3) {
   process.stderr.write("usage: node tests/pyodide/run_golden.mjs <input.json>\n");
@@ -50,7 +53,14 @@ if (golden.length === 0) {
   process.exit(1);
 }
 
-pyodide.globals.set("PAYLOAD", JSON.stringify({ ...input, golden }));
+const vectors = readFileSync(vectorsFile, "utf-8").split("\n").filter((line) => line.trim())
+  .map((line) => { const { assessment, answers } = JSON.parse(line); return { assessment, answers }; });
+if (vectors.length === 0) {
+  process.stderr.write(`no vectors in ${vectorsFile}\n`);
+  process.exit(1);
+}
+
+pyodide.globals.set("PAYLOAD", JSON.stringify({ ...input, golden, vectors }));
 const output = pyodide.runPython(`
 import json
 import sys
@@ -60,16 +70,21 @@ import scoring
 
 payload = json.loads(PAYLOAD)
 loaded = {}
-out = {"python": sys.version.split()[0], "golden": {}, "broken": {}, "hostile": []}
-for case in payload["golden"]:
+out = {"python": sys.version.split()[0], "golden": {}, "vectors": [], "broken": {}, "hostile": []}
+
+
+def run(case):
     aid = case["assessment"]
     if aid not in loaded:
         loaded[aid] = scoring.load(payload["definitions"][aid])
     result = scoring.score(loaded[aid], case["answers"])
-    out["golden"][case["name"]] = {
-        "result": result.to_dict(),
-        "decoded": scoring.share.decode(loaded[aid], result.share),
-    }
+    return {"result": result.to_dict(), "decoded": scoring.share.decode(loaded[aid], result.share)}
+
+
+for case in payload["golden"]:
+    out["golden"][case["name"]] = run(case)
+for case in payload["vectors"]:
+    out["vectors"].append(run(case))
 for name, definition in payload["broken"].items():
     try:
         scoring.load(definition)

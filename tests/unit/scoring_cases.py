@@ -52,6 +52,16 @@ def golden_case(path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+VECTORS = FIXTURES / "vectors.jsonl"
+
+
+def vectors():
+    """Every placement vector [{assessment, answers, expected}], in file order; never empty."""
+    lines = [line for line in VECTORS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert lines, f"no vectors in {VECTORS}"
+    return [json.loads(line) for line in lines]
+
+
 def broken_files():
     """Every broken definition fixture; never empty."""
     files = sorted(BROKEN.glob("*.yaml"))

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 import yaml
-from scoring_cases import ROOT, assessment, broken_files, definition_ids, golden_case, golden_files
+from scoring_cases import ROOT, assessment, broken_files, definition_ids, golden_case, golden_files, vectors
 
 import scoring
 
@@ -59,6 +59,17 @@ def test_golden_case_under_pyodide(pyodide_output, path):
     assert browser["result"] == cpython
     assert browser["result"] == case["expected"]
     assert browser["decoded"] == case["answers"]
+
+
+def test_placement_vectors_under_pyodide(pyodide_output):
+    cases = vectors()
+    assert len(pyodide_output["vectors"]) == len(cases)
+    for case, browser in zip(cases, pyodide_output["vectors"], strict=True):
+        cpython = scoring.score(assessment(case["assessment"]), case["answers"]).to_dict()
+        assert browser["result"] == cpython, (case["assessment"], case["answers"])
+        assert browser["decoded"] == case["answers"]
+        assert [p["stage"] for p in browser["result"]["placements"]] == \
+            [p["stage"] for p in case["expected"]["placements"]]
 
 
 def test_every_golden_case_ran(pyodide_output):

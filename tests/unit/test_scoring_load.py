@@ -67,7 +67,7 @@ def test_many_questions_load_quickly_without_brute_force():
     definition = raw_definition("social-media-volwassenheidsscan")
     big = dict(definition)
     big["questions"] = [
-        {**q, "id": f"{q['id']}-{n}"} for n in range(3) for q in definition["questions"]
+        {**q, "id": q["id"] if n == 0 else f"{q['id']}-{n}"} for n in range(3) for q in definition["questions"]
     ]
     loaded = scoring.load(big)
     assert len(loaded.questions) == 60

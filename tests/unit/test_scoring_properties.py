@@ -20,7 +20,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scoring_cases import (
-    answers_at,
     assessment,
     definition_ids,
     first_answers,
