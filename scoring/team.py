@@ -3,8 +3,9 @@
     team = scoring.team.combine(assessment, entries)
 
 Each entry is one colleague's answers as a share link (`https://.../zelfscan/#<id>=<share string>`),
-a bare share string, the text of an exported answers file (`{"assessment": id, "answers": {...}}`),
-or a dict of answers. Blank entries are skipped. An entry that cannot be read is listed in
+a bare share string, an exported answers file as parsed by the caller (`{"assessment": id, "answers":
+{...}}`; a file that was not valid JSON is passed as its text and reported), or a dict of answers.
+Blank entries are skipped. An entry that cannot be read is listed in
 `invalid` with its index and a Dutch reason; the others still count.
 
 The result (JSON-safe dict):
@@ -18,9 +19,8 @@ The result (JSON-safe dict):
   team median), each with `members` (how many colleagues got it).
 """
 
-import json
+import re
 from collections.abc import Mapping
-from urllib.parse import unquote
 
 from . import share
 from ._errors import AnswerError
@@ -30,28 +30,33 @@ from ._score import score
 __all__ = ["combine", "read_entry"]
 
 MAX_ENTRY = 20000  # characters; an exported file is far smaller
+_ESCAPE = re.compile(rb"%([0-9A-Fa-f]{2})")
+
+
+def _unquote(text):
+    """Percent-decoding as in a URL; AnswerError when the result is not UTF-8 text."""
+    data = _ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), text.encode("utf-8"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnswerError("Deze link is beschadigd: er staan tekens in die niet goed zijn gecodeerd. "
+                          "Misschien is hij niet helemaal gekopieerd.") from None
 
 
 def _from_link(assessment, text):
     fragment = text.split("#", 1)[1] if "#" in text else text
     if "=" in fragment:
         name, code = fragment.split("=", 1)
-        name = unquote(name)
+        name = _unquote(name)
         if name != assessment.id:
             raise AnswerError(f"Deze link hoort bij een andere test ('{name[:60]}'), niet bij '{assessment.title}'.")
-        fragment = unquote(code)
+        fragment = _unquote(code)
     elif text.startswith(("http://", "https://")) or "/" in text:
         raise AnswerError("Deze link bevat geen antwoorden: het deel na '#' ontbreekt. Vraag je collega om de deellink.")
     return share.decode(assessment, fragment)
 
 
-def _from_file(assessment, text):
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise AnswerError("Dit bestand is geen geldig JSON-bestand met antwoorden.") from None
-    if not isinstance(data, Mapping):
-        raise AnswerError("Dit bestand is geen bestand met antwoorden (er staat geen object in).")
+def _from_file(assessment, data):
     if data.get("assessment") != assessment.id:
         raise AnswerError(f"Dit bestand hoort bij een andere test ('{str(data.get('assessment'))[:60]}'), "
                           f"niet bij '{assessment.title}'.")
@@ -64,7 +69,7 @@ def _from_file(assessment, text):
 def read_entry(assessment, entry):
     """Answers {question id: option id} from one entry, None for a blank one; AnswerError (Dutch) otherwise."""
     if isinstance(entry, Mapping):
-        return dict(entry)
+        return _from_file(assessment, entry) if "assessment" in entry else dict(entry)
     if not isinstance(entry, str):
         raise AnswerError("Deze regel kon niet worden gelezen.")
     text = entry.strip()
@@ -72,8 +77,8 @@ def read_entry(assessment, entry):
         return None
     if len(text) > MAX_ENTRY:
         raise AnswerError("Deze regel is te lang voor een deellink of antwoordbestand.")
-    if text.startswith("{"):
-        return _from_file(assessment, text)
+    if text.startswith(("{", "[")):
+        raise AnswerError("Dit bestand is geen geldig JSON-bestand met antwoorden.")
     return _from_link(assessment, text)
 
 

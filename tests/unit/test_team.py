@@ -52,15 +52,15 @@ def test_every_kind_of_entry_is_read_and_bad_ones_are_listed_by_index():
         good,                                                        # 2 bare share string
         f"  #{SCAN}={good}  ",                                       # 3 fragment only
         link(HIGH).replace(SCAN, SCAN.replace("-", "%2D")),          # 4 percent-encoded id
-        json.dumps({"assessment": SCAN, "answers": HIGH}),           # 5 exported file
+        {"assessment": SCAN, "answers": HIGH},                       # 5 exported file
         HIGH,                                                        # 6 answers as a dict
         link(LOW) + "x",                                             # 7 damaged
         f"https://example.org/zelfscan/#{SCAN}={tampered}",          # 8 tampered
         f"https://example.org/x/#check-social-readiness-model={good}",  # 9 another test
         "https://example.org/zelfscan/",                             # 10 no fragment
         "{geen json",                                                # 11 broken file
-        json.dumps({"assessment": "iets-anders", "answers": {}}),    # 12 foreign file
-        json.dumps({"assessment": SCAN, "answers": {scan().questions[0].id: "a"}}),  # 13 incomplete
+        {"assessment": "iets-anders", "answers": {}},                # 12 foreign file
+        {"assessment": SCAN, "answers": {scan().questions[0].id: "a"}},  # 13 incomplete
         f"#{SCAN}=%E0%A4%A",                                         # 14 bad escape
         42,                                                          # 15 not text
     ]
@@ -71,6 +71,7 @@ def test_every_kind_of_entry_is_read_and_bad_ones_are_listed_by_index():
     assert "controlecode" in bad[8]
     assert "andere test" in bad[9] and "andere test" in bad[12]
     assert "'#'" in bad[10]
+    assert "gecodeerd" in bad[14]
     assert "JSON" in bad[11]
     assert "nog niet beantwoord" in bad[13]
     assert all(isinstance(reason, str) and reason for reason in bad.values())
@@ -153,7 +154,7 @@ def vectors():
     good = scoring.share.encode(scan(), MID)
     return [
         [link(LOW), link(MID), link(HIGH)],
-        [link(LOW), "", good, json.dumps({"assessment": SCAN, "answers": HIGH}), "onzin", good[:-1] + "q"],
+        [link(LOW), "", good, {"assessment": SCAN, "answers": HIGH}, "onzin", good[:-1] + "q", {"assessment": 1}],
         [answers_by(lambda i, n: (i * 7) % n), answers_by(lambda i, n: (i + 1) % n)],
         [f"#{SCAN}=%E0%A4%A", "{", "https://example.org/"],
     ]

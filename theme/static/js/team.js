@@ -105,7 +105,15 @@ if (sec) {
 
   async function combine() {
     const lines = input.value.split(/\r?\n/);
-    const entries = [...lines, ...files.map((f) => f.text ?? "")];
+    // An exported file goes to Python as the object it holds; text that is not JSON goes as text, to be reported.
+    const parsed = (text) => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return text; // scoring.team names it as a file that is not valid JSON
+      }
+    };
+    const entries = [...lines, ...files.map((f) => (f.text === null ? "{" : parsed(f.text)))];
     const mine = ++turn;
     if (!entries.some((e) => e.trim())) {
       out.replaceChildren();
