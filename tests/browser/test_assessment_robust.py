@@ -239,3 +239,29 @@ def test_change_is_measured_against_the_last_session_not_the_last_click(page, ba
     kept = stored(later, RESULTS)
     assert len(kept) == 2 and kept[0] == first[0]
     later.close()
+
+
+@pytest.mark.parametrize("reply", ['"kapot"', '"[1, 2]"', 'json.dumps({"ok": True})'])
+def test_unreadable_worker_reply_gives_a_message_and_keeps_answers(browser, base_url, reply):
+    context = browser.new_context()
+    errors = []
+
+    def broken_worker(route):
+        source = route.fetch().text()
+        marker = "def evaluate(assessment_id, answers_json):"
+        assert marker in source
+        route.fulfill(body=source.replace(marker, f"{marker}\n    return {reply}"), content_type="text/x-python")
+
+    context.route("**/worker.py", broken_worker)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + PATH)
+    answer_all(page, lambda i, n: 1)
+    status = page.locator('[data-status="result"]')
+    page.wait_for_selector('[data-status="result"]:has-text("niet konden lezen")', timeout=90_000)
+    assert "bewaard" in status.inner_text()
+    assert stored(page) == form_answers(page) and len(stored(page)) == page.locator(f"{FORM} fieldset").count()
+    assert page.locator("[data-result]").get_attribute("data-state") == "empty"
+    assert errors == []
+    answer_one_and_check(page, index=0, option=2)
+    context.close()

@@ -45,11 +45,14 @@ function modelLink(site, urls, slug, anchor, text) {
 }
 
 /** A link to a question in the form, named by its number and text. */
-function questionLink(widget, id) {
-  const fieldset = widget.form.querySelector(`fieldset[data-question="${CSS.escape(id)}"]`);
-  if (!fieldset) return el("span", { textContent: id });
+function questionLink(widget, id, short = false) {
+  const fieldsets = [...widget.form.querySelectorAll("fieldset")];
+  const index = fieldsets.findIndex((f) => f.dataset.question === id);
+  if (index < 0) return el("span", { textContent: id });
+  const fieldset = fieldsets[index];
   const text = fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim();
-  return el("a", { href: `#${fieldset.id}`, textContent: text });
+  if (!short) return el("a", { href: `#${fieldset.id}`, textContent: text });
+  return el("a", { href: `#${fieldset.id}`, textContent: message(widget.sec, "question", { n: index + 1 }), title: text });
 }
 
 /** One condition of the next stage in words: a question and the answer it needs, a part's or the basis score. */
@@ -78,13 +81,16 @@ function placementItem(widget, p, site, urls) {
   item.dataset.position = `${p.position}/${p.of}`;
   if (p.meaning) item.append(el("p", { className: "meaning", textContent: p.meaning }));
   const because = Array.isArray(p.because) ? p.because : [];
-  if (p.estimated || because.length > 6) {
+  if (p.estimated) {
     const basis = p.basis === "overall" ? msg("basis-overall") : (p.basis || []).map((d) => names[d] || d).join(", ");
     item.append(el("p", { className: "because", textContent: msg("because-score", { basis, score: number(p.score) }) }));
   } else if (because.length) {
+    // Compact links ("vraag 3"): a stage on the whole score can rest on every question.
     const list = el("ul", { className: "because-list" });
-    for (const q of because) list.append(el("li", {}, questionLink(widget, q)));
+    for (const q of because) list.append(el("li", {}, questionLink(widget, q, true)));
     item.append(el("p", { className: "because" }, msg("because")), list);
+    const reasons = [...new Set((p.rules || []).map((r) => r.because).filter(Boolean))];
+    if (reasons.length) item.append(el("p", { className: "rule-why", textContent: msg("rule-why", { why: reasons.join(" ") }) }));
   }
   const next = Array.isArray(p.to_next) ? p.to_next : [];
   if (next.length) {

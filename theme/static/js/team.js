@@ -184,6 +184,12 @@ if (sec) {
     say(status, "");
     input.focus();
   });
-  const preload = () => startRuntime(sec).catch((error) => fail(error));
+  document.addEventListener("runtime-step", (event) => {
+    say(sec.querySelector('[data-status="runtime"]'), msg(event.detail > 3 ? "rt-ready" : `rt-${event.detail}`));
+  });
+  const preload = () => startRuntime(sec).catch((error) => {
+    say(sec.querySelector('[data-status="runtime"]'), "");
+    fail(error);
+  });
   (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(preload, { timeout: 2000 });
 }
