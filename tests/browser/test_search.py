@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.conftest import axe_violations
+from tests.conftest import model_files
 
 
 def search(page, base_url, term):
@@ -35,7 +36,7 @@ def test_without_javascript_the_search_page_lists_every_model(browser, base_url,
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "/zoeken/?q=piramide")
-    assert page.locator(".az-list li").count() == len(list((site / "modellen").iterdir()))
+    assert page.locator(".az-list li").count() == len(model_files()) >= 95
     context.close()
 
 
