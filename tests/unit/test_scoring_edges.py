@@ -217,3 +217,51 @@ def test_an_unreachable_membership_stage_is_compared_with_every_stage_above():
     assert err.value.path.startswith("models[0].stages[1].")
     assert err.value.expected == ("stage 'twee' cannot be reached: every answer set that meets its conditions "
                                   "also meets the conditions of some higher stage")
+
+
+FIGURE = {"value": "38%", "text": "van de bedrijven zit in deze fase.",
+          "source": {"title": "Onderzoek", "url": "https://example.org/onderzoek", "year": 2014}}
+RELATED = {"text": "Verder lezen:", "models": ["vierfasenmodel", "oasis-social-media"]}
+
+
+def with_stage_extras(**extras):
+    definition = copy.deepcopy(SMALL)
+    definition["models"][0]["stages"][1].update(copy.deepcopy(extras))
+    return definition
+
+
+def test_a_stage_carries_its_figure_related_models_and_texts():
+    stage = scoring.load(with_stage_extras(figure=FIGURE, related=RELATED)).models[0].stages[1]
+    assert (stage.meaning, stage.next) == ("Midden.", "Door.")
+    assert (stage.figure.value, stage.figure.text) == ("38%", "van de bedrijven zit in deze fase.")
+    assert (stage.figure.source.title, stage.figure.source.url, stage.figure.source.year) == (
+        "Onderzoek", "https://example.org/onderzoek", 2014)
+    assert (stage.related.text, stage.related.models) == ("Verder lezen:", ("vierfasenmodel", "oasis-social-media"))
+    plain = scoring.load(copy.deepcopy(SMALL)).models[0].stages[1]
+    assert plain.figure is None and plain.related is None
+
+
+@pytest.mark.parametrize("extras,path,message", [
+    ({"figure": {**FIGURE, "value": ""}}, "models[0].stages[1].figure.value", None),
+    ({"figure": {k: v for k, v in FIGURE.items() if k != "text"}}, "models[0].stages[1].figure.text",
+     "required key is missing"),
+    ({"figure": {**FIGURE, "text": 3}}, "models[0].stages[1].figure.text", None),
+    ({"figure": {**FIGURE, "bron": 1}}, "models[0].stages[1].figure.bron", None),
+    ({"figure": {**FIGURE, "source": {"title": "T", "url": "https://example.org/"}}},
+     "models[0].stages[1].figure.source.year", "required key is missing (a figure needs the year it describes)"),
+    ({"figure": {**FIGURE, "source": {"title": "T", "url": "geen-url", "year": 2014}}},
+     "models[0].stages[1].figure.source.url", None),
+    ({"related": {"models": ["a"]}}, "models[0].stages[1].related.text", "required key is missing"),
+    ({"related": {"text": "", "models": ["a"]}}, "models[0].stages[1].related.text", None),
+    ({"related": {"text": "Zie", "models": ["a", "a"]}}, "models[0].stages[1].related.models[1]",
+     "duplicate model 'a' (first at models[0].stages[1].related.models[0])"),
+    ({"next": ""}, "models[0].stages[1].next", None),
+    ({"meaning": ""}, "models[0].stages[1].meaning", None),
+    ({"rules": "q1"}, "models[0].stages[1].rules", "expected a list, got str"),
+])
+def test_broken_stage_extras_name_their_field(extras, path, message):
+    with pytest.raises(scoring.DefinitionError) as err:
+        scoring.load(with_stage_extras(**extras))
+    assert err.value.path == path
+    if message is not None:
+        assert err.value.expected == message
