@@ -265,3 +265,53 @@ def test_broken_stage_extras_name_their_field(extras, path, message):
     assert err.value.path == path
     if message is not None:
         assert err.value.expected == message
+
+
+def damaged(reason):
+    return f"Deze deellink is beschadigd: {reason} Je kunt de scan gewoon (opnieuw) invullen."
+
+
+def test_share_strings_round_trip_with_surrounding_blanks():
+    from scoring.share import decode, encode
+
+    small = scoring.load(copy.deepcopy(SMALL))
+    text = encode(small, {"q1": "b", "q2": "a", "q3": "d"})
+    assert decode(small, f" \t{text}\r\n") == {"q1": "b", "q2": "a", "q3": "d"}
+    assert decode(small, f"#{text}") == {"q1": "b", "q2": "a", "q3": "d"}
+
+
+def share_cases():
+    from scoring._codec import check, fingerprint
+    from scoring.share import encode
+
+    small = scoring.load(copy.deepcopy(SMALL))
+    text = encode(small, {"q1": "b", "q2": "a", "q3": "d"})
+    version, mark, payload, checksum = text.split(".")
+    return small, [
+        (None, damaged("hij kon niet worden gelezen.")),
+        (text + "\x0c", damaged("er staan tekens in die er niet in horen.")),
+        ("v" * 201, damaged("hij is te lang.")),
+        (text.replace(".", "-", 1), damaged("er staan tekens in die er niet in horen.")),
+        (f"{version}.{mark}.{payload}", damaged("hij is onvolledig.")),
+        (f"x1.{mark}.{payload}.{checksum}", damaged("hij is onvolledig.")),
+        (f"{version}.{mark}.{payload}.{'a' if checksum[0] != 'a' else 'b'}{checksum[1:]}",
+         damaged("de controlecode klopt niet. Misschien is de link niet helemaal gekopieerd.")),
+        (f"{version}.{mark}.{payload[:2]}.{check(mark, payload[:2])}", damaged("het aantal antwoorden klopt niet.")),
+        (f"{version}.{mark}.9{payload[1:]}.{check(mark, '9' + payload[1:])}",
+         damaged("er staat een antwoord in dat niet bestaat.")),
+        (f"{version}.{fingerprint(small)}.{payload}.{checksum}".upper(), None),
+    ]
+
+
+@pytest.mark.parametrize("index", range(10))
+def test_each_damaged_share_string_says_what_is_wrong(index):
+    from scoring.share import decode
+
+    small, cases = share_cases()
+    text, message = cases[index]
+    if message is None:  # upper case is read as lower case
+        assert decode(small, text) == {"q1": "b", "q2": "a", "q3": "d"}
+        return
+    with pytest.raises(scoring.AnswerError) as err:
+        decode(small, text)
+    assert str(err.value) == message
