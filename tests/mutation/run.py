@@ -108,6 +108,23 @@ def statuses(work):
     return found
 
 
+DIFFS = """
+import json, sys
+from mutmut.__main__ import find_mutant, get_diff_for_mutant
+names = json.load(sys.stdin)
+print(json.dumps({n: get_diff_for_mutant(n, path=find_mutant(n).path).strip() for n in names}))
+"""
+
+
+def diffs_of(work, names):
+    """The diff of each named mutant (what `mutmut show` prints), read in one process."""
+    if not names:
+        return {}
+    done = subprocess.run([sys.executable, "-c", DIFFS], cwd=work, input=json.dumps(names), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
 def collect(area, work, reasons):
     found = statuses(work)
     if not found:
@@ -115,10 +132,10 @@ def collect(area, work, reasons):
     counts = {s: sum(1 for v in found.values() if v == s) for s in STATUSES}
     counts["total"] = len(found)
     survivors = []
-    for name, status in sorted(found.items()):
-        if status in ("killed", "not checked"):
-            continue
-        diff = mutmut(work, "show", name).split("\n", 1)[1].strip()
+    left = sorted(name for name, status in found.items() if status not in ("killed", "not checked"))
+    diffs = diffs_of(work, left)
+    for name in left:
+        status, diff = found[name], diffs[name]
         survivors.append({"name": name, "status": status, "function": function_of(name), "diff": diff,
                           "equivalent": reasons.get(name)})
     equivalent = sum(1 for s in survivors if s["equivalent"] and s["status"] == "survived")
