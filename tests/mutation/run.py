@@ -144,9 +144,10 @@ def collect(area, work, reasons):
     return counts, survivors, stale
 
 
-def score(counts):
-    """Killed mutants as a share of all mutants except the equivalent ones, in percent (one decimal)."""
-    counted = counts["total"] - counts["equivalent"]
+def score(counts, checked_only=False):
+    """Killed mutants as a share of all mutants except the equivalent ones, in percent (one decimal);
+    with `checked_only`, of the mutants tried so far (an interrupted run)."""
+    counted = counts["total"] - counts["equivalent"] - (counts["not checked"] if checked_only else 0)
     return round(100 * counts["killed"] / counted, 1) if counted else 0.0
 
 
@@ -158,12 +159,16 @@ def write_report(results):
            "the tests that call that function; a mutant the tests do not notice survives. Score = killed /",
            "(all mutants - equivalent mutants), where an equivalent mutant is one no input can tell apart",
            "(reasons in tests/mutation/equivalent.toml).", "",
-           "| area | mutants | killed | survived | no tests | timeout | not checked | equivalent | score | target | met |",
-           "|---|---|---|---|---|---|---|---|---|---|---|"]
+           "An interrupted run leaves mutants 'not checked'; they count as not killed in the score, and the",
+           "score of the checked mutants alone is given beside it. A target is met only by a complete run.", "",
+           "| area | mutants | killed | survived | no tests | timeout | not checked | equivalent | score "
+           "| score of checked | target | met |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for area, r in results.items():
         c = r["counts"]
         out.append(f"| {area} | {c['total']} | {c['killed']} | {c['survived']} | {c['no tests']} | {c['timeout']} "
-                   f"| {c['not checked']} | {c['equivalent']} | {r['score']}% | {r['target']}% | {'yes' if r['met'] else 'NO'} |")
+                   f"| {c['not checked']} | {c['equivalent']} | {r['score']}% | {r.get('score_of_checked', '-')}% "
+                   f"| {r['target']}% | {'yes' if r['met'] else 'NO'} |")
     out += ["", "Plugin code is counted by tests that call it in the pytest process (the validator and the",
             "diagram functions directly, and a fixture site built with `pelican.Pelican(settings).run()`);",
             "tests that build through a `make html` subprocess are not used for the mutation run.", ""]
@@ -217,10 +222,12 @@ def main(argv=None):
             mutmut(work, "run", "--max-children", str(args.max_children), *again, log=REPORT / f"{area}.log")
         counts, survivors, stale = collect(area, work, reasons)
         value = score(counts)
-        results[area] = {"counts": counts, "score": value, "target": config[area]["target"],
-                         "met": value >= config[area]["target"], "survivors": survivors,
+        complete = counts["not checked"] == 0
+        results[area] = {"counts": counts, "score": value, "score_of_checked": score(counts, checked_only=True),
+                         "complete": complete, "target": config[area]["target"],
+                         "met": complete and value >= config[area]["target"], "survivors": survivors,
                          "stale_equivalents": stale}
-        print(f"mutation: {area}: {counts['killed']} of {counts['total']} killed, "
+        print(f"mutation: {area}: {counts['killed']} of {counts['total']} killed, {counts['not checked']} not checked, "
               f"{counts['equivalent']} equivalent, score {value}% (target {config[area]['target']}%)", flush=True)
     results = {a: results[a] for a in config if a in results}
     write_report(results)
