@@ -6,13 +6,14 @@
   front matter says `assessment: <id>`), so the theme renders the form as plain HTML;
 - writes the "Hoe we scoren" page from the definitions;
 - packs `scoring/` from source, with the definitions as JSON, into one zip for the browser and copies
-  the pinned Pyodide and PyScript files from node_modules into the output.
+  the pinned Pyodide, PyScript and qrcode-generator files from node_modules into the output.
 """
 
 import glob
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import sys
@@ -29,6 +30,8 @@ if ROOT not in sys.path:
 import scoring  # noqa: E402 - the package lives at the repository root, beside plugins/
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+QRCODE_FILE = os.path.join("dist", "qrcode.mjs")  # of the npm package qrcode-generator: the printed result's QR code
+RUNTIME_PACKAGES = ("pyodide", os.path.join("@pyscript", "core"), "qrcode-generator")  # their versions key the cache
 DEFAULTS = {
     "path": "assessments",             # under the content PATH
     "node_modules": os.path.join(ROOT, "node_modules"),
@@ -126,6 +129,14 @@ def method_data(assessment):
     }
 
 
+def reading_time(questions):
+    """Words to read (question texts and option labels) and minutes: 200 words a minute plus ten seconds
+    per question to choose, rounded up. An estimate from the form itself; returns (words, minutes)."""
+    words = sum(len(q["text"].split()) + sum(len(o["label"].split()) for o in q["options"])
+                for q in questions)
+    return words, math.ceil(words / 200 + len(questions) / 6)
+
+
 class Widget:
     """What the theme needs to render one assessment form: the definition and its links."""
 
@@ -137,6 +148,7 @@ class Widget:
         self.title = data["title"]
         self.questions = data["questions"]
         self.total = len(data["questions"])
+        self.words, self.minutes = reading_time(data["questions"])
         self.dimension_names = json.dumps({d["id"]: d["label"] for d in data["dimensions"]}, ensure_ascii=False)
         self.model_urls = json.dumps({slug: [a.url, a.title] for slug, a in models.items()}, ensure_ascii=False)
         self.method_url = _settings(settings)["method_url"]
@@ -221,13 +233,14 @@ def _place(source, target):
 
 
 def ship_runtime(output_path, conf, definitions):
-    """Copy Pyodide and PyScript from node_modules and write the scoring zip into the output."""
+    """Copy Pyodide, PyScript and the QR encoder from node_modules and write the scoring zip into the output."""
     runtime = os.path.join(output_path, conf["runtime_dir"])
     pyodide_src = os.path.join(conf["node_modules"], "pyodide")
     pyscript_src = os.path.join(conf["node_modules"], "@pyscript", "core", "dist")
-    for folder in (pyodide_src, pyscript_src):
-        if not os.path.isdir(folder):
-            raise AssessmentError(f"{folder}: (runtime): the npm packages pinned in package-lock.json; run `make install`")
+    qrcode_src = os.path.join(conf["node_modules"], "qrcode-generator", QRCODE_FILE)
+    for needed in (pyodide_src, pyscript_src, qrcode_src):
+        if not os.path.exists(needed):
+            raise AssessmentError(f"{needed}: (runtime): the npm packages pinned in package-lock.json; run `make install`")
     os.makedirs(os.path.join(runtime, "pyodide"), exist_ok=True)
     for name in PYODIDE_FILES:
         _place(os.path.join(pyodide_src, name), os.path.join(runtime, "pyodide", name))
@@ -235,6 +248,8 @@ def ship_runtime(output_path, conf, definitions):
     for name in os.listdir(pyscript_src):
         if name.endswith((".js", ".css")):
             _place(os.path.join(pyscript_src, name), os.path.join(runtime, "pyscript", name))
+    os.makedirs(os.path.join(runtime, "qrcode"), exist_ok=True)
+    _place(qrcode_src, os.path.join(runtime, "qrcode", "qrcode.mjs"))
     packed = scoring_zip(conf["scoring_package"], definitions)
     with open(os.path.join(runtime, "scoring.zip"), "wb") as handle:
         handle.write(packed)
@@ -244,7 +259,7 @@ def ship_runtime(output_path, conf, definitions):
 def runtime_version(node_modules, packed):
     """Pinned runtime versions plus a hash of the scoring zip: the service worker's cache key."""
     parts = []
-    for package in ("pyodide", os.path.join("@pyscript", "core")):
+    for package in RUNTIME_PACKAGES:
         with open(os.path.join(node_modules, package, "package.json"), encoding="utf-8") as handle:
             parts.append(json.load(handle)["version"])
     parts.append(hashlib.sha256(packed).hexdigest()[:12])

@@ -1,4 +1,4 @@
-// Service worker: keeps the self-assessment runtime (Pyodide, PyScript, scoring) for repeat visits.
+// Service worker: keeps the self-assessment runtime (Pyodide, PyScript, scoring, QR encoder) for repeat visits.
 // The cache name carries the pinned runtime versions and a hash of the scoring zip, so a new
 // build with another runtime or other scoring rules replaces the old cache.
 const CACHE = "runtime-__VERSION__";

@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "search": "/zoeken/",
     "search-results": "/zoeken/?q=social",
     "scan": "/zelfscan/",
+    "team": "/team/",
     "person-checks": "/welk-type-gebruiker/",
     "method": "/hoe-we-scoren/",
     "alignment": "/volwassenheidsmodellen-naast-elkaar/",
@@ -137,7 +138,7 @@ def test_aria_current_marks_only_the_page_itself(published):
                 continue  # the breadcrumb's last item: the page itself, not a link
             assert href == published.url + url, f"{url}: aria-current on a link to {href}"
             marked += 1
-    assert marked >= 7  # the six category pages and the scan mark their own menu link
+    assert marked >= 8  # the six category pages, the scan and the team view mark their own menu link
 
 
 def test_every_landmark_has_a_unique_name(published):
@@ -220,7 +221,7 @@ def test_every_control_shows_its_focus(page, base_url, watch, name):
     assert hidden == []
 
 
-@pytest.mark.parametrize("name", ["home", "category", "model-with-check", "scan", "search", "tag"])
+@pytest.mark.parametrize("name", ["home", "category", "model-with-check", "scan", "team", "search", "tag"])
 def test_phone_header_leaves_the_title_in_the_first_screen(page, base_url, watch, name):
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base_url + PAGE_TYPES[name])
@@ -232,16 +233,25 @@ def test_phone_header_leaves_the_title_in_the_first_screen(page, base_url, watch
     links = page.locator("nav.main-nav a")
     assert not links.first.is_visible()
     page.locator("nav.main-nav summary").click()
-    assert links.first.is_visible() and links.count() >= 7
+    assert links.first.is_visible() and links.count() >= 8
+    assert page.locator('nav.main-nav a[href$="/team/"]').is_visible()  # the team view, folded in like the rest
 
 
 def test_wide_screen_shows_the_whole_menu(page, base_url, watch):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(base_url + "/")
     links = page.locator("nav.main-nav a")
-    assert links.count() >= 7
+    assert links.count() >= 8
     assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert not page.locator("nav.main-nav summary").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/", "/zelfscan/", "/team/"])
+def test_menu_leads_a_team_lead_to_the_team_view(page, base_url, watch, path):
+    page.goto(base_url + path)
+    team = page.locator("nav.main-nav a.nav-team")
+    assert team.evaluate("(a) => a.href") == f"{base_url}/team/"
+    assert (team.get_attribute("aria-current") == "page") == (path == "/team/")
 
 
 @pytest.mark.parametrize("path", ["/zelfscan/", "/modellen/altimeter-six-stages-social-business-transformation/"])

@@ -92,3 +92,19 @@ def test_team_view_sends_nothing_and_reflows_at_320(page, base_url, watch):
     page.wait_for_selector(f'{RESULT}[data-state="ready"]', timeout=90_000)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert axe_violations(page) == []
+
+
+def test_team_view_registers_the_service_worker_that_keeps_the_runtime(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + TEAM)
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.scriptURL)") == f"{base_url}/sw.js"
+    page.reload()  # now every request of the page passes the worker
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == f"{base_url}/sw.js"
+    combine(page, link(base_url, MEMBERS[0]))
+    page.wait_for_selector(f'{RESULT}[data-state="ready"]', timeout=90_000)
+    stored = page.evaluate("""async () => { const names = await caches.keys();
+        const cache = await caches.open(names.find((n) => n.startsWith('runtime-')));
+        return (await cache.keys()).map((r) => new URL(r.url).pathname); }""")
+    assert any(p.endswith("/runtime/scoring.zip") for p in stored), stored
+    context.close()

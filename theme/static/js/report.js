@@ -1,8 +1,20 @@
 // The result as a report: overall score, change since the last session, labelled profile, placements
 // ("fase 3 van 5", why, what the next stage takes), next steps, share link and print. Only shows what
 // the worker computed; nothing here scores.
-import { qrCode } from "./qr.js";
 import { el, message, say, svgEl } from "./runtime.js";
+
+// qrcode-generator (npm, pinned), copied by the build beside Pyodide. Without it the printed result
+// still carries the link as text, so a failed load costs the QR code only.
+const qrcode = await (async () => {
+  const base = document.querySelector("section.assessment")?.dataset.runtimeBase;
+  if (!base) return null;
+  try {
+    return (await import(new URL("qrcode/qrcode.mjs", new URL(base, location.href)).href)).default;
+  } catch (error) {
+    console.warn("QR encoder did not load", error);
+    return null;
+  }
+})();
 
 const number = (value) => value.toFixed(1).replace(".", ",");
 const signed = (value) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${number(Math.abs(value))}`;
@@ -159,6 +171,29 @@ function partAdvice(widget, result, rows) {
 }
 
 /** Render `result` into the widget's result region; `before` is the last session's result (or null). */
+/** The share link as an SVG QR code (byte mode, level M, quiet zone of four), black on white in dark mode too;
+ *  decorative for screen readers, which get the link as text. `url.href` is ASCII, so bytes equal characters. */
+function qrCode(text) {
+  if (!qrcode) return document.createTextNode("");
+  let code;
+  try {
+    code = qrcode(0, "M");
+    code.addData(text, "Byte");
+    code.make();
+  } catch (error) {
+    console.warn("no QR code for this link", error);
+    return document.createTextNode("");
+  }
+  const count = code.getModuleCount();
+  const size = count + 8;
+  let path = "";
+  for (let y = 0; y < count; y++) {
+    for (let x = 0; x < count; x++) if (code.isDark(y, x)) path += `M${x + 4} ${y + 4}h1v1h-1z`;
+  }
+  return svgEl("svg", { viewBox: `0 0 ${size} ${size}`, class: "qr", "shape-rendering": "crispEdges", "aria-hidden": "true",
+    focusable: "false" }, svgEl("rect", { width: size, height: size, fill: "#fff" }), svgEl("path", { d: path, fill: "#000" }));
+}
+
 export function renderResult(widget, result, before) {
   const { sec, form, out } = widget;
   const names = JSON.parse(form.dataset.dimensions);

@@ -1,5 +1,6 @@
-// Registers the service worker that keeps the assessment runtime for repeat visits.
-const site = document.querySelector("section.assessment")?.dataset.site;
+// Registers the service worker that keeps the assessment runtime for repeat visits: on the pages with a
+// self-assessment and on the team view, which run the same runtime.
+const site = document.querySelector("section.assessment, section.team")?.dataset.site;
 if (site && "serviceWorker" in navigator) {
   navigator.serviceWorker.register(new URL("sw.js", new URL(site, location.href))).catch(() => {});
 }
