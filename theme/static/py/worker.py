@@ -3,6 +3,7 @@
 import json
 
 import polyscript
+
 import scoring
 from scoring import share
 
