@@ -22,6 +22,7 @@ from pelican.generators import Generator
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .contract import CATEGORY_IDS, SOURCE_KIND_LABELS, element_known
+from .translations import check_translations
 from .validate import check_content, report
 
 CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creators_note", "organisation",
@@ -29,33 +30,53 @@ CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creato
               "tags", "related", "assessment", "date")
 UNDOCUMENTED_TITLE = "Bekende modellen die we nog niet konden beschrijven"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CHECKED = {}  # content path -> catalog.validate.Content of this build
+_CHECKED = {}  # (content path, article paths) -> catalog.validate.Content of this build
+_PRECHECKED = {}  # translated editions checked by the root edition's run, for their own run
 
 
 class CatalogError(Exception):
     """The catalogue cannot be put together (a fault the content check could not see)."""
 
 
+def _key(settings):
+    return os.path.abspath(settings["PATH"]), tuple(settings["ARTICLE_PATHS"])
+
+
 def checked_content(settings):
-    """The checked content of this build (read once per content folder and process)."""
-    return _CHECKED.get(os.path.abspath(settings["PATH"]))
+    """The checked content of this build (read once per content folder, edition and process)."""
+    return _CHECKED.get(_key(settings))
 
 
 def check_before_reading(pelican):
-    """Read and check every content data file; on any fault print them all and stop before any output."""
+    """Read and check every content data file; on any fault print them all and stop before any output.
+
+    The root edition also checks every translated edition (TRANSLATION_PATHS) against itself, so a
+    translation whose facts differ, or a page without its counterpart, stops the build before anything
+    is written; the translated edition's own run then uses that one read.
+    """
     settings = pelican.settings
-    result = check_content(
-        settings["PATH"],
-        this_year=settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year,
-        article_paths=settings["ARTICLE_PATHS"],
-    )
-    _CHECKED.pop(os.path.abspath(settings["PATH"]), None)
-    if result.problems:
+    key = _key(settings)
+    if key in _PRECHECKED:
+        _CHECKED[key] = _PRECHECKED.pop(key)
+        return
+    this_year = settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year
+    result = check_content(settings["PATH"], this_year=this_year, article_paths=settings["ARTICLE_PATHS"])
+    _CHECKED.pop(key, None)
+    problems = list(result.problems)
+    for lang, folder in settings.get("TRANSLATION_PATHS", {}).items():
+        paths = [os.path.join(folder, p) for p in settings["ARTICLE_PATHS"]]
+        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths)
+        problems += [p for p in edition.problems if p not in problems]  # shared data files, checked again
+        problems += check_translations(settings["PATH"], lang, list(result.models.values()),
+                                       list(edition.models.values()))
+        _PRECHECKED[(key[0], tuple(paths))] = edition
+    if problems:
+        _PRECHECKED.clear()
         sys.stdout.flush()
-        report(result.problems, sys.stderr)
+        report(problems, sys.stderr)
         sys.stderr.flush()
         raise SystemExit(1)  # an exception would make Pelican print a traceback under the list
-    _CHECKED[os.path.abspath(settings["PATH"])] = result
+    _CHECKED[key] = result
 
 
 class CatalogReader(YAMLMetadataReader):
