@@ -96,6 +96,8 @@ I18N_SUBSITES = {
         "ARTICLE_EXCLUDES": [],
         "PAGE_EXCLUDES": [],
         "FEED_ALL_ATOM": "feeds/models.atom.xml",
+        "THEME_STATIC_DIR": "theme",  # the edition carries its own copy (a few kB), so theme URLs stay as they are
+        "STATIC_PATHS": ["extra"],
         "LICENSE_URL": "https://creativecommons.org/licenses/by/4.0/",
         "CATALOG_CATEGORIES": [
             ("volwassenheid-adoptie", "Maturity & adoption"),
