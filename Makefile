@@ -96,7 +96,7 @@ POT=$(TRANSLATIONS)/messages.pot
 LANGS=en
 
 translations: install-python
-	$(BIN)/pybabel -q extract -F "$(TRANSLATIONS)/babel.cfg" --no-location --sort-output \
+	$(BIN)/pybabel -q extract -F "$(TRANSLATIONS)/babel.cfg" -k N_ --no-location --sort-output \
 		--project "Social Media Modellen" -o "$(POT)" .
 	@for lang in $(LANGS); do \
 		$(BIN)/pybabel -q update --no-fuzzy-matching -i "$(POT)" -d "$(TRANSLATIONS)" -l $$lang; \

@@ -17,6 +17,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.i18n_subsites",
+    "editions",
     "catalog",
     "diagrams",
     "assessments",
