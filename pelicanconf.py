@@ -12,16 +12,17 @@ TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
 LOCALE = ("C.UTF-8",)
 DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+DATE_LOCALE = "nl_NL"  # Babel's locale for dates and numbers shown on the pages
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.i18n_subsites",
-    "editions",
     "catalog",
     "diagrams",
     "assessments",
     "pelican.plugins.sitemap",
+    "editions",  # after sitemap: adds the language alternates to the sitemap it has written
 ]
 
 ARTICLE_PATHS = ["models"]
@@ -97,6 +98,7 @@ I18N_SUBSITES = {
         "ARTICLE_EXCLUDES": [],
         "PAGE_EXCLUDES": [],
         "FEED_ALL_ATOM": "feeds/models.atom.xml",
+        "DATE_LOCALE": "en_GB",
         "THEME_STATIC_DIR": "theme",  # the edition carries its own copy (a few kB), so theme URLs stay as they are
         "STATIC_PATHS": ["extra"],
         "LICENSE_URL": "https://creativecommons.org/licenses/by/4.0/",

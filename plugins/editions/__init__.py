@@ -35,7 +35,7 @@ def add_filters(generator):
     env = getattr(generator, "env", None)
     if env is None:
         return
-    lang = generator.settings["DEFAULT_LANG"]
+    lang = generator.settings.get("DATE_LOCALE") or generator.settings["DEFAULT_LANG"]
     env.filters["local_date"] = lambda value, form="long": local_date(value, lang, form)
     env.filters["local_number"] = lambda value: local_number(value, lang)
 
