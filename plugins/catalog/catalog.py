@@ -334,12 +334,30 @@ def build_indexes(generators):
     for article in ordered:
         if "year" in article.metadata:
             years.setdefault(article.metadata["year"], []).append(article)
+    undocumented = undocumented_entries(content, names)
     catalog = Catalog(list(by_id.values()), by_id, ordered, newest, by_slug,
-                      by_year=sorted(years.items()), no_year=[a for a in ordered if "year" not in a.metadata])
-    catalog.undocumented = undocumented_entries(content, names)
+                      by_year=timeline(years, undocumented, datetime.date.today().year),
+                      no_year=[a for a in ordered if "year" not in a.metadata])
+    catalog.undocumented = undocumented
     catalog.undocumented_url = settings.get("CATALOG_UNDOCUMENTED_URL", "modellen/nog-niet-beschreven/")
     catalog.alignment = content.alignment.data if content and content.alignment else None
     articles.context["catalog"] = catalog
+
+
+def timeline(pages_by_year, undocumented, this_year):
+    """Every year from the first model to this year: (year, model pages, models not yet described).
+
+    Years without a model stay on the list, so a reader sees where the catalogue is thin.
+    """
+    later = {}
+    for entry in undocumented:
+        if entry["year"]:
+            later.setdefault(entry["year"], []).append(entry)
+    years = set(pages_by_year) | set(later)
+    if not years:
+        return []
+    return [(year, pages_by_year.get(year, []), later.get(year, []))
+            for year in range(min(years), max(max(years), this_year) + 1)]
 
 
 def undocumented_entries(content, category_names):
