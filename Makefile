@@ -99,7 +99,7 @@ translations: install-python
 	$(BIN)/pybabel -q extract -F "$(TRANSLATIONS)/babel.cfg" -k N_ --no-location --sort-output \
 		--project "Social Media Modellen" -o "$(POT)" .
 	@for lang in $(LANGS); do \
-		$(BIN)/pybabel -q update --no-fuzzy-matching -i "$(POT)" -d "$(TRANSLATIONS)" -l $$lang; \
+		$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i "$(POT)" -d "$(TRANSLATIONS)" -l $$lang; \
 	done
 	@rm -f "$(POT)"
 	@$(MAKE) --no-print-directory compile-translations

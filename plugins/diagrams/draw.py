@@ -215,6 +215,8 @@ ORDER = {"pyramid": N_("van de basis naar de top"), "ladder": N_("van de onderst
 NOUN = {"stages": N_("fasen"), "cycle": N_("fasen"), "ladder": N_("sporten"), "pyramid": N_("lagen"),
         "funnel": N_("lagen")}
 UNKNOWN = N_("onbekend")
+IN_ORDER = N_("in volgorde")
+ELEMENTS = N_("elementen")
 
 
 def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=(), _=str):
@@ -257,7 +259,7 @@ def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=(), _=str)
     said = [f"{label} ({_(UNKNOWN)})" if i in unknown and label else (_(UNKNOWN) if i in unknown else label)
             for i, label in enumerate(labels)]
     desc = _("%(shape)s met %(n)d elementen, %(order)s: ") % {
-        "shape": _(NAMES[kind]), "n": n, "order": _(ORDER.get(kind, N_("in volgorde")))} + "; ".join(
+        "shape": _(NAMES[kind]), "n": n, "order": _(ORDER.get(kind, IN_ORDER))} + "; ".join(
         f"{i + 1}. {label}" for i, label in enumerate(said))
     if core is not None:
         desc += _(". In het midden: %(core)s") % {"core": said[core - 1]}
@@ -266,7 +268,7 @@ def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=(), _=str)
             "x": (axes or {}).get("x", ""), "y": (axes or {}).get("y", "")}
     if unknown:
         desc += _(". %(known)d van %(n)d %(noun)s bekend") % {
-            "known": n - len(unknown), "n": n, "noun": _(NOUN.get(kind, N_("elementen")))}
+            "known": n - len(unknown), "n": n, "noun": _(NOUN.get(kind, ELEMENTS))}
     desc += "."
     m = 4
     return (
