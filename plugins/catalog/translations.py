@@ -64,14 +64,14 @@ def fact_problems(doc, original, lang):
     elements, elements_nl = mine.get("elements") or [], theirs.get("elements") or []
     if len(elements) != len(elements_nl):
         doc.fault("elements", f"{len(elements_nl)} elements as in {original.shown} (found {len(elements)})")
-    for i, (e, e_nl) in enumerate(zip(elements, elements_nl)):
+    for i, (e, e_nl) in enumerate(zip(elements, elements_nl, strict=False)):
         for key in ELEMENT_FACTS:
             _compare(doc, original, f"elements[{i}].{key}", e.get(key, MISSING), e_nl.get(key, MISSING),
                      ("elements", i, key))
     sources, sources_nl = mine.get("sources") or [], theirs.get("sources") or []
     if len(sources) != len(sources_nl):
         doc.fault("sources", f"{len(sources_nl)} sources as in {original.shown} (found {len(sources)})")
-    for i, (s, s_nl) in enumerate(zip(sources, sources_nl)):
+    for i, (s, s_nl) in enumerate(zip(sources, sources_nl, strict=False)):
         for key in SOURCE_FACTS:
             _compare(doc, original, f"sources[{i}].{key}", s.get(key, MISSING), s_nl.get(key, MISSING),
                      ("sources", i, key))

@@ -3,9 +3,8 @@
 import os
 
 import yaml
-from pelican import signals
-
 from catalog.language import interface_gettext
+from pelican import signals
 
 from .draw import DiagramError, draw, draw_alignment
 

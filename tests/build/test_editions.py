@@ -19,7 +19,7 @@ LANGS = ("nl", "en")
 
 def pages(root):
     """Every HTML page of the Dutch edition (the root) and of the English one (en/), by relative path."""
-    dutch = {p.relative_to(root).as_posix() for p in root.rglob("*.html") if not p.relative_to(root).parts[0] in
+    dutch = {p.relative_to(root).as_posix() for p in root.rglob("*.html") if p.relative_to(root).parts[0] not in
              ("en", "runtime", "pagefind", "theme")}
     english = {p.relative_to(root / "en").as_posix() for p in (root / "en").rglob("*.html")
                if p.relative_to(root / "en").parts[0] not in ("runtime", "theme")}
@@ -68,7 +68,7 @@ def catalogue():
     for message in compiled:
         dutch = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
         english = tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
-        found.update({nl: en for nl, en in zip(dutch, english) if nl and nl != en})
+        found.update({nl: en for nl, en in zip(dutch, english, strict=True) if nl and nl != en})
     assert len(found) > 150
     return found
 
