@@ -65,6 +65,18 @@ def base_url(site):
     server.shutdown()
 
 
+def assessment_data(path, lang="nl"):
+    """The definition in content/assessments/<id>.yaml as the build hands it to `scoring`: the texts of
+    edition `lang` under the plain keys (the `_en` siblings picked or dropped)."""
+    import yaml  # noqa: PLC0415 - only the tests that read definitions need it
+
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from assessments.editions import edition  # noqa: PLC0415 - plugins/ is put on the path just above
+
+    return edition(yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")), lang)
+
+
 def model_files():
     """Every model Markdown file in the real content."""
     return sorted((ROOT / "content" / "models").glob("*/*.md"))
