@@ -97,7 +97,6 @@ I18N_SUBSITES = {
         "PAGE_PATHS": ["en/pages", "en/categorieen"],
         "ARTICLE_EXCLUDES": [],
         "PAGE_EXCLUDES": [],
-        "FEED_ALL_ATOM": "feeds/models.atom.xml",
         "DATE_LOCALE": "en_GB",
         "THEME_STATIC_DIR": "theme",  # the edition carries its own copy (a few kB), so theme URLs stay as they are
         "STATIC_PATHS": ["extra"],

@@ -24,7 +24,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from .contract import CATEGORY_IDS, SOURCE_KIND_LABELS, element_known
 from .language import N_, interface_gettext
 from .translations import check_translations
-from .validate import check_content, report
+from .validate import Content, check_content, report
 
 CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creators_note", "organisation",
               "year", "kind", "diagram", "elements", "sources", "source_kinds", "confidence", "unverified",
@@ -61,10 +61,15 @@ def check_before_reading(pelican):
         _CHECKED[key] = _PRECHECKED.pop(key)
         return
     this_year = settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year
+    if not any(os.path.isdir(os.path.join(settings["PATH"], p)) for p in settings["ARTICLE_PATHS"]):
+        _CHECKED[key] = Content({}, [], None, [])  # an edition this content folder does not have
+        return
     result = check_content(settings["PATH"], this_year=this_year, article_paths=settings["ARTICLE_PATHS"])
     _CHECKED.pop(key, None)
     problems = list(result.problems)
     for lang, folder in settings.get("TRANSLATION_PATHS", {}).items():
+        if not os.path.isdir(os.path.join(settings["PATH"], folder)):
+            continue  # a one-language content folder (the test fixtures): nothing to pair
         paths = [os.path.join(folder, p) for p in settings["ARTICLE_PATHS"]]
         edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths)
         problems += [p for p in edition.problems if p not in problems]  # shared data files, checked again

@@ -30,7 +30,9 @@ FRONT_RE = re.compile(r"\A(?P<lead>\s*)---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ 
 SUPPORT_RE = re.compile(r"^element-(\d+)$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ONBEKEND = "onbekend"
-TRANSLATED_LANGS = ("en",)  # editions below content/<lang>/ (pelicanconf.py's TRANSLATION_PATHS for the build)
+# Editions below content/<lang>/ (pelicanconf.py's TRANSLATION_PATHS for the build); a content folder
+# without that subfolder is a one-language site (the test fixtures), paired with nothing.
+TRANSLATED_LANGS = ("en",)
 TYPE_WORDS = {"string": "a text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping of keys to values", "null": "nothing"}
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -583,7 +585,7 @@ def main(argv=None):
     result = check_content(content)
     problems = list(result.problems)
     editions = {}
-    for lang in TRANSLATED_LANGS:
+    for lang in (lang for lang in TRANSLATED_LANGS if os.path.isdir(os.path.join(content, lang))):
         edition = check_content(content, article_paths=(os.path.join(lang, "models"),))
         problems += [p for p in edition.problems if p not in problems]  # shared files are checked once more
         problems += check_translations(content, lang, list(result.models.values()), list(edition.models.values()))

@@ -136,7 +136,7 @@ def test_english_pages_say_lang_en_and_dutch_pages_nl(site):
 def test_each_language_has_its_own_feed(site):
     atom = "{http://www.w3.org/2005/Atom}"
     nl = ET.parse(site / "feeds" / "modellen.atom.xml").getroot()
-    en = ET.parse(site / "en" / "feeds" / "models.atom.xml").getroot()
+    en = ET.parse(site / "en" / "feeds" / "modellen.atom.xml").getroot()
     summaries_nl = {e.find(f"{atom}summary").text for e in nl.iter(f"{atom}entry")}
     summaries_en = {e.find(f"{atom}summary").text for e in en.iter(f"{atom}entry")}
     assert len(summaries_nl) == len(summaries_en) > 50
