@@ -12,7 +12,8 @@ from .validate import Problem, shown_path
 
 __all__ = ["FACT_FIELDS", "SOURCE_FACTS", "ELEMENT_FACTS", "check_translations", "counterpart_problems"]
 
-# Facts a translation must repeat exactly (texts such as summary, tags and titles are its own).
+# Facts a translation must repeat exactly (texts such as summary, tags and titles are its own). The
+# organisation is compared by its name: an explanation after it in brackets is text, written per language.
 FACT_FIELDS = ("creators", "organisation", "year", "kind", "diagram", "core", "related", "assessment")
 ELEMENT_FACTS = ("name", "known")
 SOURCE_FACTS = ("url", "seen", "kind", "supports")
@@ -28,6 +29,11 @@ def _files(folder, suffix=".md"):
             if name.endswith(suffix) and not name.startswith(".") and name != "README.md":
                 found.add(os.path.relpath(os.path.join(root, name), folder))
     return found
+
+
+def _name_only(value):
+    """An organisation without the explanation in brackets that may follow its name."""
+    return value.split(" (", 1)[0].strip() if isinstance(value, str) else value
 
 
 def _shown(value):
@@ -60,7 +66,10 @@ def fact_problems(doc, original, lang):
     saved, doc.problems = doc.problems, []
     mine, theirs = doc.data, original.data
     for key in FACT_FIELDS:
-        _compare(doc, original, key, mine.get(key, MISSING), theirs.get(key, MISSING), (key,))
+        mine_value, their_value = mine.get(key, MISSING), theirs.get(key, MISSING)
+        if key == "organisation":
+            mine_value, their_value = _name_only(mine_value), _name_only(their_value)
+        _compare(doc, original, key, mine_value, their_value, (key,))
     elements, elements_nl = mine.get("elements") or [], theirs.get("elements") or []
     if len(elements) != len(elements_nl):
         doc.fault("elements", f"{len(elements_nl)} elements as in {original.shown} (found {len(elements)})")

@@ -120,3 +120,13 @@ def test_a_stray_translation_names_its_path():
     data["dimensions"][0]["meaning_en"] = "Stray"
     with pytest.raises(EditionError, match=r"dimensions\[0\]\.meaning_en: a translation of 'meaning'"):
         edition(data, "en")
+
+
+def test_organisation_compares_by_name_and_its_bracketed_note_is_text(content):
+    for path, note in ((content / "models" / MODEL, "het fonds van McClure"), (content / "en" / "models" / MODEL,
+                                                                           "McClure's fund")):
+        edit(path, "year: 2007", f'organisation: "500 Startups ({note})"\nyear: 2007')
+        edit(path, "supports: [makers, elements, context]", "supports: [makers, organisation, elements, context]")
+    assert problems(content) == []
+    edit(content / "en" / "models" / MODEL, '"500 Startups (', '"Five Hundred Startups (')
+    assert [p.split(": ")[1] for p in problems(content)] == ["organisation"]
