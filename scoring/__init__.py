@@ -14,9 +14,10 @@ assessment definitions at build time (CPython) and scores answers in the visitor
 options, is worth 0 points (never more than the lowest option) and never meets a stage rule that
 asks for an option; share strings carry it as `z`.
     text = scoring.share.encode(a, answers); answers = scoring.share.decode(a, text)
+    team = scoring.team.combine(a, ["<share link>", "<exported file text>", ...])   # a team profile
 """
 
-from . import share
+from . import share, team
 from ._errors import AnswerError, DefinitionError, ScoringError
 from ._load import load
 from ._model import (
@@ -44,6 +45,7 @@ __all__ = [
     "load",
     "score",
     "share",
+    "team",
     "ScoringError",
     "DefinitionError",
     "AnswerError",

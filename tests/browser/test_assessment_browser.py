@@ -30,7 +30,7 @@ def form_answers(page, aid=SCAN):
 def answer_all(page, pick, aid=SCAN):
     """Click option `pick(question index, option count)` in every question of the form."""
     for i, fieldset in enumerate(page.locator(f'form[data-assessment="{aid}"] fieldset').all()):
-        options = fieldset.locator("input[type=radio]")
+        options = fieldset.locator("input[type=radio]:not([data-unknown])")
         options.nth(pick(i, options.count())).check()
 
 
@@ -106,9 +106,9 @@ def test_tampered_link_shows_a_message_and_keeps_own_answers(page, base_url, wat
     for broken in (bad, good[: len(good) // 2], "v9.onzin"):
         page.goto(f"{base_url}{PATH}#{SCAN}={broken}")
         page.reload()
-        status = page.locator("section.assessment [data-status]")
+        status = page.locator('section.assessment [data-status="page"]')
         status.wait_for(state="visible", timeout=90_000)
-        assert "beschadigd" in status.inner_text()
+        assert "beschadigd" in status.inner_text() or "andere scan" in status.inner_text()
         assert page.evaluate(f"localStorage.getItem('smm:answers:{SCAN}')") == saved
     assert axe_violations(page) == []
 
@@ -132,8 +132,9 @@ def test_blocked_runtime_fails_clearly_and_keeps_answers(browser, base_url):
     page.goto(base_url + PATH)
     answer_all(page, lambda i, n: 0)
     page.wait_for_selector('html[data-runtime="failed"]', state="attached", timeout=90_000)
-    status = page.locator("section.assessment [data-status]")
+    status = page.locator('section.assessment [data-status="result"]')
     assert "kon niet laden" in status.inner_text()
+    assert page.locator('section.assessment button:has-text("Opnieuw proberen")').count() == 1
     saved = json.loads(page.evaluate(f"localStorage.getItem('smm:answers:{SCAN}')"))
     assert saved == form_answers(page) and len(saved) == page.locator("fieldset").count()
     page.reload()
@@ -155,11 +156,12 @@ def test_retake_shows_the_change_since_the_previous_result(page, base_url, watch
     page.wait_for_selector(RESULT, timeout=90_000)
     first = float(page.locator("[data-result]").get_attribute("data-overall"))
     page.click('[data-action="reset"]')
+    page.click('[data-action="reset-yes"]')
     assert form_answers(page) == {}
     answer_all(page, lambda i, n: n - 1)
     page.wait_for_selector(f'[data-result][data-state="ready"]:not([data-overall="{first:.1f}"])', timeout=30_000)
     change = page.locator('[data-field="change"]').inner_text()
-    assert f"+{100.0 - first:.1f}" in change
+    assert f"+{100.0 - first:.1f}".replace(".", ",") in change
 
 
 @pytest.mark.parametrize("aid", ["check-social-media-groeimodel"])
@@ -207,3 +209,38 @@ def test_personal_checks_on_their_page(page, base_url, watch, aid):
     page.reload()
     page.locator(f'section#scan-{aid} [data-result][data-state="ready"]').wait_for(timeout=90_000)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("pick", [lambda i, n: 0, lambda i, n: (i * 5) % n, lambda i, n: n - 1])
+def test_placements_show_stage_number_reason_and_next_stage(page, base_url, watch, pick):
+    page.goto(base_url + PATH)
+    answer_all(page, pick)
+    page.wait_for_selector(RESULT, timeout=90_000)
+    expected = cpython_result(SCAN, form_answers(page))
+    items = page.locator("[data-result] .placements > li")
+    assert items.count() == len(expected["placements"])
+    for i, placement in enumerate(expected["placements"]):
+        item = items.nth(i)
+        assert item.get_attribute("data-model") == placement["model"]
+        text = item.inner_text()
+        assert f"fase {placement['position']} van {placement['of']}" in text
+        head = item.locator(".placement-head a")
+        assert head.get_attribute("href").endswith(f"/#element-{placement['element']}")
+        if placement["estimated"]:
+            assert "geschat" in text
+        else:
+            links = item.locator(".because-list a")
+            assert links.count() == len(placement["because"])
+            assert all(links.nth(k).get_attribute("href") == f"#vraag-{SCAN}-{q}"
+                       for k, q in enumerate(placement["because"]))
+        if placement["to_next"]:
+            assert item.locator(".to-next > li").count() == len(placement["to_next"])
+            nxt = item.locator(".next-stage a").get_attribute("href")
+            assert nxt.endswith(f"/#element-{placement['element'] + 1}")
+            model = page.context.new_page()
+            model.goto(nxt)
+            assert model.locator(f"#element-{placement['element'] + 1}").count() == 1
+            model.close()
+        else:
+            assert "hoogste fase" in text
+        assert placement["next"] in text  # every stage has a next step, the top one included

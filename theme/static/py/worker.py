@@ -12,6 +12,8 @@ _LOADED = {}
 
 
 def _assessment(assessment_id):
+    if assessment_id not in DEFINITIONS:
+        raise scoring.AnswerError("Deze test bestaat niet (meer) op deze site. Laad de pagina opnieuw.")
     if assessment_id not in _LOADED:
         _LOADED[assessment_id] = scoring.load(DEFINITIONS[assessment_id])
     return _LOADED[assessment_id]
@@ -40,5 +42,18 @@ def decode(assessment_id, text):
         return _error(exc)
 
 
+def team(assessment_id, entries_json):
+    """Combine colleagues' share links or exported files (a JSON list) into a team profile."""
+    try:
+        assessment = _assessment(assessment_id)
+        entries = json.loads(entries_json)
+        if not isinstance(entries, list):
+            raise scoring.AnswerError("De invoer kon niet worden gelezen. Laad de pagina opnieuw.")
+        return json.dumps({"ok": True, "team": scoring.team.combine(assessment, entries)})
+    except ValueError as exc:  # ScoringError is a ValueError, and so is broken JSON
+        return _error(exc)
+
+
 polyscript.xworker.sync.evaluate = evaluate
+polyscript.xworker.sync.team = team
 polyscript.xworker.sync.decode = decode
