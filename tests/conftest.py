@@ -17,8 +17,11 @@ CATEGORIES = ("volwassenheid-adoptie", "implementatie-strategie", "focus-benader
               "weergave-doelgroep", "meten-roi", "kanalen-platformen")
 
 
-def make_html(output, *, content=ROOT / "content", conf="pelicanconf.py", siteurl=None):
-    """Run `make html` (or `make publish` with a SITEURL) into `output`; return the finished process."""
+def make_html(output, *, content=None, conf="pelicanconf.py", siteurl=None):
+    """Run `make html` (or `make publish` with a SITEURL) into `output`; return the finished process.
+
+    Without `content`, the real content folder (or TEST_CONTENT_DIR, to try the tests on a copy)."""
+    content = content or os.environ.get("TEST_CONTENT_DIR") or ROOT / "content"
     env = {**os.environ, "COLUMNS": "200"}
     target = "html"
     if siteurl is not None:

@@ -172,7 +172,8 @@ def test_json_ld_is_plain_text_with_typed_creators(published):
                 assert creator["@type"] in ("Person", "Organization"), (url, creator)
                 assert creator["name"] and "<" not in creator["name"]
             assert data["url"] == published.url + url
-    assert len(blocks) == len(model_files()) >= 95
+    assert len(blocks) == 2 * len(model_files()) >= 190  # every model page, in Dutch and in English
+    assert sorted(b["inLanguage"] for b in blocks) == ["en"] * len(model_files()) + ["nl"] * len(model_files())
     types = {c["@type"] for b in blocks for c in b.get("creator", [])}
     assert types == {"Person", "Organization"}, types
 
