@@ -194,3 +194,16 @@ def test_diagram_text_alternative_in_the_edition_language(site, lang):
     assert pages_with_unknown, "a model with unknown elements says how many are known"
     desc = re.search(r"<desc[^>]*>([^<]*)", pages_with_unknown[0].read_text("utf-8")).group(1)
     assert (" of " in desc and "known" in desc) if lang == "en" else ("van" in desc and "bekend" in desc)
+
+
+def test_english_scan_and_method_page_show_the_english_texts(site):
+    import yaml  # noqa: PLC0415 - only this test reads a definition file
+
+    data = yaml.safe_load((ROOT / "content" / "assessments" / "social-media-volwassenheidsscan.yaml")
+                          .read_text(encoding="utf-8"))
+    for page in ("zelfscan", "hoe-we-scoren"):
+        en = html.unescape((site / "en" / page / "index.html").read_text(encoding="utf-8"))
+        nl = html.unescape((site / page / "index.html").read_text(encoding="utf-8"))
+        for question in data["questions"]:
+            assert question["text_en"] in en and question["text"] not in en, (page, question["id"])
+            assert question["text"] in nl and question["text_en"] not in nl, (page, question["id"])
