@@ -31,7 +31,7 @@ ifneq ($(PORT), 0)
 endif
 
 .PHONY: help install install-python install-node install-chromium install-java html clean regenerate serve \
-        devserver publish test test-unit lint bench bench-build check translations compile-translations
+        devserver publish test test-unit lint bench mutation bench-build check translations compile-translations
 
 help:
 	@echo 'Makefile for the Social Media Modellen site'
@@ -48,6 +48,7 @@ help:
 	@echo '   make devserver [PORT=8000]   serve and regenerate together'
 	@echo '   make test          install (Chromium and Java too) and run every test'
 	@echo '   make test-unit     run the unit tests only (no build, no browser)'
+	@echo '   make mutation      mutation tests of scoring/ and plugins/, report in mutation-report/ (slow)'
 	@echo '   make bench         measure build and page speed, write bench-report/'
 	@echo '   make bench-build   only the build part of the bench, with a profile of one build'
 	@echo ''
@@ -149,3 +150,9 @@ bench: install install-chromium
 # The build part of the bench only: our build against a bare one, make html, and a profile of one build.
 bench-build: install
 	$(BIN)/python -m tests.bench.run --only build,profile
+
+# Mutation tests (not part of `make test`): mutmut over scoring/ and plugins/, each in a copy under
+# mutants/; the report with every surviving mutant goes to mutation-report/. Fails when a target is missed.
+MUTATION_AREAS?=
+mutation: install
+	MUTATION_NODE_MODULES="$(CURDIR)/node_modules" $(BIN)/python -m tests.mutation.run $(MUTATION_AREAS)

@@ -81,8 +81,10 @@ def assessment_data(path, lang="nl"):
 
 
 def model_files():
-    """Every model Markdown file in the real content."""
-    return sorted((ROOT / "content" / "models").glob("*/*.md"))
+    """Every model Markdown file in the real content; never empty."""
+    files = sorted((ROOT / "content" / "models").glob("*/*.md"))
+    assert files, "no model files found in content/models/*/"
+    return files
 
 
 def copy_content(dest):

@@ -567,8 +567,9 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
     return Content(models, undoc, align, problems)
 
 
-def report(problems, stream=sys.stderr):
-    """Print every problem on its own line, then the count."""
+def report(problems, stream=None):
+    """Print every problem on its own line, then the count (to standard error unless `stream` is given)."""
+    stream = stream or sys.stderr
     for problem in problems:
         print(problem, file=stream)
     n = len(problems)

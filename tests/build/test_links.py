@@ -30,7 +30,9 @@ def links_of(page):
 def internal_targets(root, base):
     """Every internal URL used by a page of the built site, resolved against the page's own URL."""
     targets = {}
-    for page in sorted(root.rglob("*.html")):
+    pages = sorted(root.rglob("*.html"))
+    assert pages, f"no HTML pages under {root}"
+    for page in pages:
         rel = page.relative_to(root).as_posix()
         page_url = urllib.parse.urljoin(base, rel.removesuffix("index.html"))
         for link in links_of(page):
@@ -84,7 +86,9 @@ def test_no_broken_internal_link_under_a_repository_subpath(subpath_site):
 def test_relative_links_do_not_escape_the_subpath(subpath_site):
     output, base = subpath_site
     root = base.rsplit("/repo/", 1)[0] + "/"
-    for page in output.rglob("*.html"):
+    pages = sorted(output.rglob("*.html"))
+    assert pages, f"no HTML pages under {output}"
+    for page in pages:
         rel = page.relative_to(output).as_posix()
         page_url = urllib.parse.urljoin(base, rel.removesuffix("index.html"))
         for link in links_of(page):
