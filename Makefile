@@ -31,7 +31,7 @@ ifneq ($(PORT), 0)
 endif
 
 .PHONY: help install install-python install-node install-chromium install-java html clean regenerate serve \
-        devserver publish test test-unit lint bench mutation bench-build check
+        devserver publish test test-unit lint bench mutation bench-build check translations compile-translations
 
 help:
 	@echo 'Makefile for the Social Media Modellen site'
@@ -39,6 +39,7 @@ help:
 	@echo 'Usage:'
 	@echo '   make install       install what is missing: .venv (pip), node_modules (npm ci)'
 	@echo '   make check         check every content file against the contract (no build)'
+	@echo '   make translations  extract the interface strings, update and compile the catalogues'
 	@echo '   make html          (re)generate the web site, search index included'
 	@echo '   make clean         remove the generated files'
 	@echo '   make regenerate    regenerate files upon modification'
@@ -89,8 +90,28 @@ install-java:
 		exit 1; \
 	fi
 
+# The interface catalogues: theme/translations/<lang>/LC_MESSAGES/messages.po is kept in git, the .mo is
+# compiled from it for every build.
+TRANSLATIONS=$(BASEDIR)/theme/translations
+POT=$(TRANSLATIONS)/messages.pot
+LANGS=en
+
+translations: install-python
+	$(BIN)/pybabel -q extract -F "$(TRANSLATIONS)/babel.cfg" -k N_ --no-location --sort-output \
+		--project "Social Media Modellen" -o "$(POT)" .
+	@for lang in $(LANGS); do \
+		$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i "$(POT)" -d "$(TRANSLATIONS)" -l $$lang; \
+	done
+	@rm -f "$(POT)"
+	@$(MAKE) --no-print-directory compile-translations
+
+compile-translations: install-python
+	@for lang in $(LANGS); do \
+		$(BIN)/pybabel -q compile -d "$(TRANSLATIONS)" -l $$lang || exit 1; \
+	done
+
 # A failed build removes the output folder: nothing half-built may look like a good site.
-html: install
+html: install compile-translations
 	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 	@$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 
@@ -106,7 +127,7 @@ serve: html
 devserver: html
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
 
-publish: install
+publish: install compile-translations
 	@"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS) || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 	@$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent || { rm -rf "$(OUTPUTDIR)"; exit 1; }
 

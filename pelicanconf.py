@@ -12,19 +12,23 @@ TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
 LOCALE = ("C.UTF-8",)
 DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+DATE_LOCALE = "nl_NL"  # Babel's locale for dates and numbers shown on the pages
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
-    "i18n",
+    "pelican.plugins.i18n_subsites",
     "catalog",
     "diagrams",
     "assessments",
     "pelican.plugins.sitemap",
+    "editions",  # after sitemap: adds the language alternates to the sitemap it has written
 ]
 
 ARTICLE_PATHS = ["models"]
 PAGE_PATHS = ["pages", "categorieen"]
+ARTICLE_EXCLUDES = ["en"]
+PAGE_EXCLUDES = ["en"]
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
 IGNORE_FILES = [".#*", "README.md"]
@@ -80,6 +84,37 @@ CATALOG_CATEGORIES = [
     ("meten-roi", "Meten & ROI"),
     ("kanalen-platformen", "Kanalen & platformen"),
 ]
+
+# The English edition: the same build writes it under /en/ (pelican-i18n-subsites runs a second site with
+# these settings). Its content lives in content/en/ with the same slugs and paths as the Dutch files;
+# the interface strings come from theme/translations/en/LC_MESSAGES/messages.po (`make translations`).
+I18N_TEMPLATES_LANG = "nl"
+I18N_SUBSITES = {
+    "en": {
+        "SITESUBTITLE": "Every social media model explained, compared and ready to check yourself",
+        "AUTHOR": "Social Media Models editors",
+        "ARTICLE_PATHS": ["en/models"],
+        "PAGE_PATHS": ["en/pages", "en/categorieen"],
+        "ARTICLE_EXCLUDES": [],
+        "PAGE_EXCLUDES": [],
+        "DATE_LOCALE": "en_GB",
+        "THEME_STATIC_DIR": "theme",  # the edition carries its own copy (a few kB), so theme URLs stay as they are
+        "STATIC_PATHS": ["extra"],
+        "LICENSE_URL": "https://creativecommons.org/licenses/by/4.0/",
+        "CATALOG_CATEGORIES": [
+            ("volwassenheid-adoptie", "Maturity & adoption"),
+            ("implementatie-strategie", "Implementation & strategy"),
+            ("focus-benadering", "Focus & approach"),
+            ("weergave-doelgroep", "Audience & representation"),
+            ("meten-roi", "Measurement & ROI"),
+            ("kanalen-platformen", "Channels & platforms"),
+        ],
+    },
+}
+# The languages of the site, in the order of the language switch; the first is the root edition.
+SITE_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Where each translated edition's content lives below PATH (checked against the Dutch files by the build).
+TRANSLATION_PATHS = {"en": "en"}
 
 SITEMAP = {
     "format": "xml",

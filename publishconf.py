@@ -13,4 +13,5 @@ if not SITEURL.startswith(("http://", "https://")):
              "`SITEURL=https://<user>.github.io/<repo> make publish`.")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+I18N_SUBSITES = {lang: {**over, "FEED_DOMAIN": f"{SITEURL}/{lang}"} for lang, over in I18N_SUBSITES.items()}  # noqa: F405
 DELETE_OUTPUT_DIRECTORY = True

@@ -17,8 +17,11 @@ CATEGORIES = ("volwassenheid-adoptie", "implementatie-strategie", "focus-benader
               "weergave-doelgroep", "meten-roi", "kanalen-platformen")
 
 
-def make_html(output, *, content=ROOT / "content", conf="pelicanconf.py", siteurl=None):
-    """Run `make html` (or `make publish` with a SITEURL) into `output`; return the finished process."""
+def make_html(output, *, content=None, conf="pelicanconf.py", siteurl=None):
+    """Run `make html` (or `make publish` with a SITEURL) into `output`; return the finished process.
+
+    Without `content`, the real content folder (or TEST_CONTENT_DIR, to try the tests on a copy)."""
+    content = content or os.environ.get("TEST_CONTENT_DIR") or ROOT / "content"
     env = {**os.environ, "COLUMNS": "200"}
     target = "html"
     if siteurl is not None:
@@ -63,6 +66,18 @@ def base_url(site):
     server, url = serve(site)
     yield url
     server.shutdown()
+
+
+def assessment_data(path, lang="nl"):
+    """The definition in content/assessments/<id>.yaml as the build hands it to `scoring`: the texts of
+    edition `lang` under the plain keys (the `_en` siblings picked or dropped)."""
+    import yaml  # noqa: PLC0415 - only the tests that read definitions need it
+
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from assessments.editions import edition  # noqa: PLC0415 - plugins/ is put on the path just above
+
+    return edition(yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")), lang)
 
 
 def model_files():

@@ -29,6 +29,8 @@ if ROOT not in sys.path:
 
 import scoring  # noqa: E402 - the package lives at the repository root, beside plugins/
 
+from .editions import EditionError, edition  # noqa: E402
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 QRCODE_FILE = os.path.join("dist", "qrcode.mjs")  # of the npm package qrcode-generator: the printed result's QR code
 RUNTIME_PACKAGES = ("pyodide", os.path.join("@pyscript", "core"), "qrcode-generator")  # their versions key the cache
@@ -53,8 +55,9 @@ def _settings(settings):
     return {**DEFAULTS, **settings.get("ASSESSMENTS", {})}
 
 
-def load_definitions(content_path, sub):
-    """Parse and validate every definition file; return {id: (relative path, dict, Assessment)}."""
+def load_definitions(content_path, sub, lang="nl", langs=("nl", "en")):
+    """Parse and validate every definition file; return {id: (relative path, dict, Assessment)}, the dict
+    holding the texts of edition `lang` (every text must have its translation in each of `langs`)."""
     found = {}
     for path in sorted(glob.glob(os.path.join(content_path, sub, "*.yaml"))):
         rel = os.path.relpath(path, content_path)
@@ -63,6 +66,10 @@ def load_definitions(content_path, sub):
                 data = yaml.load(handle, Loader=YAML_LOADER)
         except yaml.YAMLError as exc:
             raise AssessmentError(f"{rel}: (document): valid YAML: {exc}") from None
+        try:
+            data = edition(data, lang, langs, langs[0])
+        except EditionError as exc:
+            raise AssessmentError("\n".join(f"{rel}: {line}" for line in str(exc).splitlines())) from None
         try:
             assessment = scoring.load(data)
         except scoring.DefinitionError as exc:
@@ -165,7 +172,8 @@ def attach(generators):
     pages = next(g for g in generators if hasattr(g, "hidden_pages"))
     settings = articles.settings
     conf = _settings(settings)
-    definitions = load_definitions(settings["PATH"], conf["path"])
+    langs = tuple(lang for lang, _name in settings.get("SITE_LANGUAGES", [(settings["DEFAULT_LANG"], "")]))
+    definitions = load_definitions(settings["PATH"], conf["path"], settings["DEFAULT_LANG"], langs)
     models = {a.slug: a for a in articles.articles}
     for rel, data, _assessment in definitions.values():
         for where, slug in linked_models(data):

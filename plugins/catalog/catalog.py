@@ -22,40 +22,67 @@ from pelican.generators import Generator
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .contract import CATEGORY_IDS, SOURCE_KIND_LABELS, element_known
-from .validate import check_content, report
+from .language import N_, interface_gettext
+from .translations import check_translations
+from .validate import Content, check_content, report
 
 CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creators_note", "organisation",
               "year", "kind", "diagram", "elements", "sources", "source_kinds", "confidence", "unverified",
               "tags", "related", "assessment", "date")
-UNDOCUMENTED_TITLE = "Bekende modellen die we nog niet konden beschrijven"
+UNDOCUMENTED_TITLE = N_("Bekende modellen die we nog niet konden beschrijven")
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CHECKED = {}  # content path -> catalog.validate.Content of this build
+_CHECKED = {}  # (content path, article paths) -> catalog.validate.Content of this build
+_PRECHECKED = {}  # translated editions checked by the root edition's run, for their own run
 
 
 class CatalogError(Exception):
     """The catalogue cannot be put together (a fault the content check could not see)."""
 
 
+def _key(settings):
+    return os.path.abspath(settings["PATH"]), tuple(settings["ARTICLE_PATHS"])
+
+
 def checked_content(settings):
-    """The checked content of this build (read once per content folder and process)."""
-    return _CHECKED.get(os.path.abspath(settings["PATH"]))
+    """The checked content of this build (read once per content folder, edition and process)."""
+    return _CHECKED.get(_key(settings))
 
 
 def check_before_reading(pelican):
-    """Read and check every content data file; on any fault print them all and stop before any output."""
+    """Read and check every content data file; on any fault print them all and stop before any output.
+
+    The root edition also checks every translated edition (TRANSLATION_PATHS) against itself, so a
+    translation whose facts differ, or a page without its counterpart, stops the build before anything
+    is written; the translated edition's own run then uses that one read.
+    """
     settings = pelican.settings
-    result = check_content(
-        settings["PATH"],
-        this_year=settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year,
-        article_paths=settings["ARTICLE_PATHS"],
-    )
-    _CHECKED.pop(os.path.abspath(settings["PATH"]), None)
-    if result.problems:
+    key = _key(settings)
+    if key in _PRECHECKED:
+        _CHECKED[key] = _PRECHECKED.pop(key)
+        return
+    this_year = settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year
+    if not any(os.path.isdir(os.path.join(settings["PATH"], p)) for p in settings["ARTICLE_PATHS"]):
+        _CHECKED[key] = Content({}, [], None, [])  # an edition this content folder does not have
+        return
+    result = check_content(settings["PATH"], this_year=this_year, article_paths=settings["ARTICLE_PATHS"])
+    _CHECKED.pop(key, None)
+    problems = list(result.problems)
+    for lang, folder in settings.get("TRANSLATION_PATHS", {}).items():
+        if not os.path.isdir(os.path.join(settings["PATH"], folder)):
+            continue  # a one-language content folder (the test fixtures): nothing to pair
+        paths = [os.path.join(folder, p) for p in settings["ARTICLE_PATHS"]]
+        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths)
+        problems += [p for p in edition.problems if p not in problems]  # shared data files, checked again
+        problems += check_translations(settings["PATH"], lang, list(result.models.values()),
+                                       list(edition.models.values()))
+        _PRECHECKED[(key[0], tuple(paths))] = edition
+    if problems:
+        _PRECHECKED.clear()
         sys.stdout.flush()
-        report(result.problems, sys.stderr)
+        report(problems, sys.stderr)
         sys.stderr.flush()
         raise SystemExit(1)  # an exception would make Pelican print a traceback under the list
-    _CHECKED[os.path.abspath(settings["PATH"])] = result
+    _CHECKED[key] = result
 
 
 class CatalogReader(YAMLMetadataReader):
@@ -120,11 +147,11 @@ class Catalog:
     alignment: dict = None  # content/alignment.yaml as checked (scale and models), parsed once
 
 
-def _citation(article):
-    """APA-style citation line: Makers (jaar). Titel. Organisatie. URL."""
-    makers = [c for c in article.metadata["creators"] if c != "onbekend"] or ["Onbekende maker"]
+def _citation(article, _):
+    """APA-style citation line: Makers (year). Title. Organisation. URL (`_` gives the edition's words)."""
+    makers = [c for c in article.metadata["creators"] if c != "onbekend"] or [_("Onbekende maker")]
     names = makers[0] if len(makers) == 1 else ", ".join(makers[:-1]) + " & " + makers[-1]
-    year = article.metadata.get("year", "z.d.")
+    year = article.metadata.get("year", _("z.d."))
     parts = [f"{names} ({year}).", f"{article.title}."]
     if article.metadata.get("organisation"):
         parts.append(f"{article.metadata['organisation']}.")
@@ -135,9 +162,9 @@ def _citation(article):
 
 
 KIND_LABELS = {
-    "stages": "fasemodel", "pyramid": "piramide", "cycle": "cyclus", "matrix": "matrix",
-    "acronym": "acroniem", "funnel": "trechter", "ladder": "ladder", "framework": "raamwerk",
-    "typology": "typologie", "metrics": "set meetwaarden", "map": "landkaart", "steps": "stappenplan",
+    "stages": N_("fasemodel"), "pyramid": N_("piramide"), "cycle": N_("cyclus"), "matrix": N_("matrix"),
+    "acronym": N_("acroniem"), "funnel": N_("trechter"), "ladder": N_("ladder"), "framework": N_("raamwerk"),
+    "typology": N_("typologie"), "metrics": N_("set meetwaarden"), "map": N_("landkaart"), "steps": N_("stappenplan"),
 }
 
 
@@ -183,12 +210,12 @@ def _json_ld(article, settings):
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-ELEMENT_WORDS = {"stages": "Fasen", "ladder": "Treden", "steps": "Stappen", "pyramid": "Lagen"}
-FACT_LABELS = {"makers": "makers", "year": "jaar", "organisation": "organisatie", "elements": "alle elementen",
-               "figures": "cijfers", "critique": "kritiek", "context": "achtergrond"}
+ELEMENT_WORDS = {"stages": N_("Fasen"), "ladder": N_("Treden"), "steps": N_("Stappen"), "pyramid": N_("Lagen")}
+FACT_LABELS = {"makers": N_("makers"), "year": N_("jaar"), "organisation": N_("organisatie"), "elements": N_("alle elementen"),
+               "figures": N_("cijfers"), "critique": N_("kritiek"), "context": N_("achtergrond")}
 
 
-def source_facts(meta):
+def source_facts(meta, _=str):
     """What the templates show about sources: numbered entries and which entries back which fact.
 
     Returns (sources, facts, element_refs): sources are dicts with n, anchor, title, url, seen, kind,
@@ -205,9 +232,9 @@ def source_facts(meta):
             if item.startswith("element-"):
                 i = int(item.split("-")[1])
                 name = elements[i - 1].get("name") or f"element {i}"
-                labels.append(f"element {i} ({name})")
+                labels.append(_("element %(n)d (%(name)s)") % {"n": i, "name": name})
             else:
-                labels.append(FACT_LABELS[item])
+                labels.append(_(FACT_LABELS[item]))
             if item in facts:
                 facts[item].append(n)
         for i, element in enumerate(elements, 1):
@@ -221,13 +248,14 @@ def source_facts(meta):
     return entries, facts, element_refs
 
 
-def elements_known_label(meta):
+def elements_known_label(meta, _=str):
     """('Fasen', '3 van 8 bekend') when some elements are known: false, else None."""
     elements = meta["elements"]
     known = sum(1 for e in elements if element_known(e))
     if known == len(elements):
         return None
-    return ELEMENT_WORDS.get(meta["kind"], "Elementen"), f"{known} van {len(elements)} bekend"
+    return (ELEMENT_WORDS.get(meta["kind"], N_("Elementen")),
+            _("%(known)d van %(total)d bekend") % {"known": known, "total": len(elements)})
 
 
 H3_RE = re.compile(r"(<h3\b[^>]*>)(.*?)(</h3>)", re.S)
@@ -268,13 +296,14 @@ def element_heading_refs(content, elements, element_refs):
 def _decorate(article, by_id, by_slug, settings):
     """Everything one model page shows beyond its front matter, computed here so templates only present."""
     meta = article.metadata
+    _ = interface_gettext(settings)
     article.category_info = by_id[str(article.category)]
     article.related_models = [by_slug[s] for s in meta.get("related", []) if s in by_slug]
-    article.citation = _citation(article)
+    article.citation = _citation(article, _)
     article.kind_label = KIND_LABELS.get(meta["kind"], meta["kind"])
     article.json_ld = _json_ld(article, settings)
-    article.sources_info, article.fact_refs, article.element_refs = source_facts(meta)
-    article.elements_known = elements_known_label(meta)
+    article.sources_info, article.fact_refs, article.element_refs = source_facts(meta, _)
+    article.elements_known = elements_known_label(meta, _)
     if article._content:
         article._content = element_heading_refs(article._content, meta["elements"], article.element_refs)
     article.confidence = meta["confidence"]
@@ -396,7 +425,7 @@ class OpenDataGenerator(Generator):
         writer.write_file(
             os.path.join(url, "index.html"), self.get_template("undocumented"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], page_name=url.rstrip("/"),
-            title=UNDOCUMENTED_TITLE, entries=catalog.undocumented, url=url,
+            title=interface_gettext(self.settings)(UNDOCUMENTED_TITLE), entries=catalog.undocumented, url=url,
         )
 
 

@@ -13,6 +13,8 @@ The rule, as the "over deze site" page states it:
 A source backs an element when its `supports` lists `elements` (every known element) or `element-N`.
 """
 
+from .language import N_
+
 CATEGORY_IDS = (
     "volwassenheid-adoptie",
     "implementatie-strategie",
@@ -21,15 +23,15 @@ CATEGORY_IDS = (
     "meten-roi",
     "kanalen-platformen",
 )
-CONFIDENCE = ("hoog", "middel", "laag")
+CONFIDENCE = (N_("hoog"), N_("middel"), N_("laag"))
 PRIMARY = frozenset({"maker", "publisher"})
 INDEPENDENT = frozenset({"maker", "publisher", "secondary"})
 SOURCE_KINDS = ("maker", "publisher", "secondary", "reference")
 SOURCE_KIND_LABELS = {
-    "maker": "publicatie van de makers",
-    "publisher": "uitgever/onderzoek",
-    "secondary": "secundair",
-    "reference": "naslagsite",
+    "maker": N_("publicatie van de makers"),
+    "publisher": N_("uitgever/onderzoek"),
+    "secondary": N_("secundair"),
+    "reference": N_("naslagsite"),
 }
 ONBEKEND = "onbekend"
 

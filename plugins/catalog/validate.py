@@ -30,6 +30,9 @@ FRONT_RE = re.compile(r"\A(?P<lead>\s*)---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ 
 SUPPORT_RE = re.compile(r"^element-(\d+)$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ONBEKEND = "onbekend"
+# Editions below content/<lang>/ (pelicanconf.py's TRANSLATION_PATHS for the build); a content folder
+# without that subfolder is a one-language site (the test fixtures), paired with nothing.
+TRANSLATED_LANGS = ("en",)
 TYPE_WORDS = {"string": "a text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping of keys to values", "null": "nothing"}
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -576,13 +579,23 @@ def report(problems, stream=None):
 
 def main(argv=None):
     """`python -m catalog.validate [content folder]`: exit 1 and list every fault, or exit 0."""
+    from .translations import check_translations  # noqa: PLC0415 - translations imports this module
+
     args = sys.argv[1:] if argv is None else argv
     content = args[0] if args else "content"
     result = check_content(content)
-    if result.problems:
-        report(result.problems)
+    problems = list(result.problems)
+    editions = {}
+    for lang in (lang for lang in TRANSLATED_LANGS if os.path.isdir(os.path.join(content, lang))):
+        edition = check_content(content, article_paths=(os.path.join(lang, "models"),))
+        problems += [p for p in edition.problems if p not in problems]  # shared files are checked once more
+        problems += check_translations(content, lang, list(result.models.values()), list(edition.models.values()))
+        editions[lang] = len(edition.models)
+    if problems:
+        report(problems)
         return 1
-    print(f"content: {len(result.models)} models, {len(result.undocumented)} undocumented, no errors")
+    counts = "".join(f", {n} in '{lang}'" for lang, n in editions.items())
+    print(f"content: {len(result.models)} models{counts}, {len(result.undocumented)} undocumented, no errors")
     return 0
 
 

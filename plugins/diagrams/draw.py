@@ -203,17 +203,26 @@ def _list(labels, unknown):
     return shapes, y - 6
 
 
-NAMES = {"stages": "Trap", "pyramid": "Piramide", "funnel": "Trechter", "cycle": "Cyclus",
-         "petals": "Bloem", "matrix": "Matrix", "ladder": "Ladder", "list": "Lijst"}
-ORDER = {"pyramid": "van de basis naar de top", "ladder": "van de onderste naar de bovenste sport",
-         "stages": "van de eerste naar de laatste fase", "funnel": "van boven naar beneden"}
-NOUN = {"stages": "fasen", "cycle": "fasen", "ladder": "sporten", "pyramid": "lagen", "funnel": "lagen"}
-UNKNOWN = "onbekend"
+def N_(text):  # noqa: N802 - the gettext convention: extracted by `make translations`, translated by `draw`
+    """Mark `text` for extraction without translating it here."""
+    return text
 
 
-def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=()):
+NAMES = {"stages": N_("Trap"), "pyramid": N_("Piramide"), "funnel": N_("Trechter"), "cycle": N_("Cyclus"),
+         "petals": N_("Bloem"), "matrix": N_("Matrix"), "ladder": N_("Ladder"), "list": N_("Lijst")}
+ORDER = {"pyramid": N_("van de basis naar de top"), "ladder": N_("van de onderste naar de bovenste sport"),
+         "stages": N_("van de eerste naar de laatste fase"), "funnel": N_("van boven naar beneden")}
+NOUN = {"stages": N_("fasen"), "cycle": N_("fasen"), "ladder": N_("sporten"), "pyramid": N_("lagen"),
+        "funnel": N_("lagen")}
+UNKNOWN = N_("onbekend")
+IN_ORDER = N_("in volgorde")
+ELEMENTS = N_("elementen")
+
+
+def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=(), _=str):
     """Return an inline SVG of `kind` for the ordered `labels` (first element first).
 
+    `_` translates the words of the text alternative (the edition's gettext; Dutch as written).
     `core` is the 1-based position of an element drawn in the centre (petals and cycle only);
     `unknown` holds the 0-based positions of elements no source names: drawn dashed with a "?".
     """
@@ -247,17 +256,19 @@ def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=()):
     else:
         shapes, height = _list(shown, unknown)
     n = len(labels)
-    said = [f"{label} ({UNKNOWN})" if i in unknown and label else (UNKNOWN if i in unknown else label)
+    said = [f"{label} ({_(UNKNOWN)})" if i in unknown and label else (_(UNKNOWN) if i in unknown else label)
             for i, label in enumerate(labels)]
-    desc = f"{NAMES[kind]} met {n} elementen, {ORDER.get(kind, 'in volgorde')}: " + "; ".join(
+    desc = _("%(shape)s met %(n)d elementen, %(order)s: ") % {
+        "shape": _(NAMES[kind]), "n": n, "order": _(ORDER.get(kind, IN_ORDER))} + "; ".join(
         f"{i + 1}. {label}" for i, label in enumerate(said))
     if core is not None:
-        desc += f". In het midden: {said[core - 1]}"
+        desc += _(". In het midden: %(core)s") % {"core": said[core - 1]}
     if kind == "matrix":
-        desc += (f". Horizontale as, van links naar rechts: {(axes or {}).get('x', '')}; "
-                 f"verticale as, van boven naar beneden: {(axes or {}).get('y', '')}")
+        desc += _(". Horizontale as, van links naar rechts: %(x)s; verticale as, van boven naar beneden: %(y)s") % {
+            "x": (axes or {}).get("x", ""), "y": (axes or {}).get("y", "")}
     if unknown:
-        desc += f". {n - len(unknown)} van {n} {NOUN.get(kind, 'elementen')} bekend"
+        desc += _(". %(known)d van %(n)d %(noun)s bekend") % {
+            "known": n - len(unknown), "n": n, "noun": _(NOUN.get(kind, ELEMENTS))}
     desc += "."
     m = 4
     return (

@@ -3,28 +3,30 @@
 import os
 
 import yaml
+from catalog.language import interface_gettext
 from pelican import signals
 
 from .draw import DiagramError, draw, draw_alignment
 
 
-def diagram_for(meta, *, title, ident, source="model"):
+def diagram_for(meta, *, title, ident, source="model", _=str):
     """The SVG for one model's front matter: elements in order, `core` in the centre, elements with
     `known: false` drawn as unknown. Bad input names the file and field."""
     elements = meta["elements"]
     unknown = {i for i, e in enumerate(elements) if e.get("known", True) is False}
     try:
         return draw(meta["diagram"], [e.get("name", "") for e in elements], title=title, ident=ident,
-                    axes=meta.get("axes"), core=meta.get("core"), unknown=unknown)
+                    axes=meta.get("axes"), core=meta.get("core"), unknown=unknown, _=_)
     except DiagramError as error:
         raise DiagramError(f"{source}: {error}") from None
 
 
 def add_diagrams(generator):
     """Draw the diagram of every model once the articles are read."""
+    _ = interface_gettext(generator.settings)
     for article in generator.articles:
         article.diagram_svg = diagram_for(article.metadata, title=article.title, ident=article.slug,
-                                          source=article.relative_source_path)
+                                          source=article.relative_source_path, _=_)
 
 
 def alignment_rows(data, models, rel):

@@ -41,7 +41,7 @@ PACKAGES = (
     ("plugin catalog (ours)", ("plugins/catalog/",)),
     ("plugin diagrams (ours)", ("plugins/diagrams/",)),
     ("plugin assessments (ours)", ("plugins/assessments/",)),
-    ("plugin i18n (ours)", ("plugins/i18n/",)),
+    ("plugin editions (ours)", ("plugins/editions/",)),
     ("scoring (ours)", ("/scoring/",)),
     ("Pelican plugins (yaml_metadata, sitemap)", ("pelican/plugins/",)),
     ("Pelican", ("/pelican/",)),

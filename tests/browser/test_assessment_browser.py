@@ -3,11 +3,10 @@
 import json
 
 import pytest
-import yaml
 
 import scoring  # the package at the repository root (pytest runs from there)
 from tests.browser.conftest import axe_violations
-from tests.conftest import ROOT
+from tests.conftest import ROOT, assessment_data
 
 SCAN = "social-media-volwassenheidsscan"
 PATH = "/zelfscan/"
@@ -17,7 +16,7 @@ RESULT = '[data-result][data-state="ready"]'
 
 
 def definition(aid):
-    return scoring.load(yaml.safe_load((ROOT / "content" / "assessments" / f"{aid}.yaml").read_text(encoding="utf-8")))
+    return scoring.load(assessment_data(ROOT / "content" / "assessments" / f"{aid}.yaml"))
 
 
 def cpython_result(aid, answers):

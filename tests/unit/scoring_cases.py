@@ -7,6 +7,7 @@ import pathlib
 import yaml
 
 import scoring
+from tests.conftest import assessment_data
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ASSESSMENTS = ROOT / "content" / "assessments"
@@ -30,8 +31,8 @@ def definition_ids():
 
 @functools.cache
 def raw_definition(assessment_id):
-    """The parsed YAML of content/assessments/<id>.yaml."""
-    return yaml.safe_load((ASSESSMENTS / f"{assessment_id}.yaml").read_text(encoding="utf-8"))
+    """The parsed YAML of content/assessments/<id>.yaml, with its Dutch texts (as the build loads it)."""
+    return assessment_data(ASSESSMENTS / f"{assessment_id}.yaml")
 
 
 @functools.cache

@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from babel.numbers import format_decimal
 from scoring_cases import assessment, definition_ids
 
 
@@ -68,7 +69,7 @@ def test_every_rule_is_printed_with_its_sentence_and_source(method_sections, ass
                     option = a.question(rule.question).options[rule.option_index]
                     assert _squash(option.label) in section["text"]
             if stage.estimated:
-                assert f"minstens {stage.min:g}" in section["text"] or f"minstens {stage.min}" in section["text"]
+                assert f"minstens {format_decimal(stage.min, locale='nl_NL')}" in section["text"]  # "62,5"
     assert rules == sum(len(s.rules) for m in a.models for s in m.stages)
 
 

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 import yaml
-from scoring_cases import ROOT, assessment, broken_files, definition_ids, golden_case, golden_files, vectors
+from scoring_cases import ROOT, assessment, broken_files, definition_ids, golden_case, golden_files, raw_definition, vectors
 
 import scoring
 
@@ -35,8 +35,7 @@ def pyodide_output(tmp_path_factory):
     if not PYODIDE.exists():
         pytest.skip("node_modules/pyodide is missing (run `npm ci`), so Pyodide cannot be loaded")
     payload = {
-        "definitions": {aid: yaml.safe_load((ROOT / "content" / "assessments" / f"{aid}.yaml").read_text("utf-8"))
-                        for aid in definition_ids()},
+        "definitions": {aid: raw_definition(aid) for aid in definition_ids()},
         "broken": {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in broken_files()},
         "hostile": hostile_strings(),
     }

@@ -7,6 +7,7 @@ import { renderResult } from "./report.js";
 
 const sections = [...document.querySelectorAll("section.assessment")];
 const HISTORY_LIMIT = 12;
+const DECIMAL = document.documentElement.lang === "en" ? "." : ",";  // the decimal sign of the page's language
 
 /** The fragment `#<assessment id>=<share string>` meant for this form: {code}, {error} or null. */
 function readFragment(aid) {
@@ -186,7 +187,7 @@ class Widget {
     const shared = !!this.form.dataset.shared;
     const before = shared ? this.lastKept() : this.remember(result);
     renderResult(this, result, before);
-    say(this.status.result, this.msg("ready", { overall: result.overall.toFixed(1).replace(".", ",") }));
+    say(this.status.result, this.msg("ready", { overall: result.overall.toFixed(1).replace(".", DECIMAL) }));
     if (explicit || shared) this.out.scrollIntoView({ block: "start" });
     if (explicit) this.out.focus();
   }

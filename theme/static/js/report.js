@@ -16,9 +16,11 @@ const qrcode = await (async () => {
   }
 })();
 
-const number = (value) => value.toFixed(1).replace(".", ",");
+// Dates and numbers as the page's language writes them (the English edition says <html lang="en">).
+const LOCALE = document.documentElement.lang === "en" ? "en-GB" : "nl-NL";
+const number = (value) => value.toFixed(1).replace(".", LOCALE === "en-GB" ? "." : ",");
 const signed = (value) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${number(Math.abs(value))}`;
-const dateText = (iso) => new Date(iso).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+const dateText = (iso) => new Date(iso).toLocaleDateString(LOCALE, { day: "numeric", month: "long", year: "numeric" });
 
 /** The profile as labelled bars (names and values visible); the table beside it serves screen readers. */
 function profileChart(rows) {
@@ -207,7 +209,7 @@ export function renderResult(widget, result, before) {
   const url = new URL(location.href);
   url.hash = `${widget.aid}=${result.share}`;
   field("printed").textContent = message(sec, "printed", { title: result.title,
-    date: new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) });
+    date: new Date().toLocaleDateString(LOCALE, { day: "numeric", month: "long", year: "numeric" }) });
   field("summary").textContent = summary(widget, result, rows);
   field("overall").textContent = number(result.overall);
   changeSince(view, result, before, names);

@@ -3,7 +3,7 @@
 import { Problem, call, el, logCause, message, say, startRuntime, svgEl } from "./runtime.js";
 
 const sec = document.querySelector("section.team");
-const number = (value) => value.toFixed(1).replace(".", ",");
+const number = (value) => value.toFixed(1).replace(".", document.documentElement.lang === "en" ? "." : ",");
 
 if (sec) {
   const form = sec.querySelector("[data-team-form]");
