@@ -3,9 +3,10 @@
 // the worker computed; nothing here scores.
 import { el, message, say, svgEl } from "./runtime.js";
 
-// qrcode-generator (npm, pinned), copied by the build beside Pyodide. Without it the printed result
-// still carries the link as text, so a failed load costs the QR code only.
-const qrcode = await (async () => {
+// qrcode-generator (npm, pinned), copied by the build beside Pyodide. It starts loading with this module but
+// nothing waits for it: answers are restored at once, and a failed load costs the QR code only (the printed
+// result still carries the link as text).
+const qrReady = (async () => {
   const base = document.querySelector("section.assessment")?.dataset.runtimeBase;
   if (!base) return null;
   try {
@@ -175,7 +176,7 @@ function partAdvice(widget, result, rows) {
 /** Render `result` into the widget's result region; `before` is the last session's result (or null). */
 /** The share link as an SVG QR code (byte mode, level M, quiet zone of four), black on white in dark mode too;
  *  decorative for screen readers, which get the link as text. `url.href` is ASCII, so bytes equal characters. */
-function qrCode(text) {
+function qrCode(qrcode, text) {
   if (!qrcode) return document.createTextNode("");
   let code;
   try {
@@ -225,7 +226,8 @@ export function renderResult(widget, result, before) {
   field("next-head").hidden = !list("next_steps").children.length;
   list("advice").append(...partAdvice(widget, result, rows));
   field("print-url").textContent = url.href;
-  field("qr").append(qrCode(url.href));
+  const qrField = field("qr");
+  qrReady.then((qrcode) => qrField.append(qrCode(qrcode, url.href)));
   const shareStatus = () => out.querySelector('[data-status="share"]');
   const shareField = () => out.querySelector('[data-field="share-url"]');
   view.querySelector('[data-action="share"]').addEventListener("click", () => {
