@@ -14,35 +14,15 @@
 // tests/unit/test_pyodide_parity.py compares it with CPython, value by value.
 
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "..", "..");
-const pyodideDir = join(root, "node_modules", "pyodide");
-const scoringDir = join(root, "scoring");
+import { inputFile, loadScoringPyodide, root } from "./load.mjs";
+
 const goldenDir = join(root, "tests", "fixtures", "scoring", "golden");
 const vectorsFile = join(root, "tests", "fixtures", "scoring", "vectors.jsonl");
 
-if (process.argv.length !== 3) {
-  process.stderr.write("usage: node tests/pyodide/run_golden.mjs <input.json>\n");
-  process.exit(2);
-}
-const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
-
-const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-// Anything Python prints goes to stderr, so stdout carries nothing but the JSON answer.
-const pyodide = await loadPyodide({
-  indexURL: pyodideDir + "/",
-  stdout: (line) => process.stderr.write(line + "\n"),
-  stderr: (line) => process.stderr.write(line + "\n"),
-});
-
-// The package exactly as it is in the repository, written into Pyodide's file system.
-pyodide.FS.mkdirTree("/home/pyodide/scoring");
-for (const name of readdirSync(scoringDir).filter((n) => n.endsWith(".py")).sort()) {
-  pyodide.FS.writeFile(`/home/pyodide/scoring/${name}`, new Uint8Array(readFileSync(join(scoringDir, name))));
-}
+const input = JSON.parse(inputFile("run_golden.mjs"));
+const pyodide = await loadScoringPyodide();
 
 const golden = readdirSync(goldenDir).filter((n) => n.endsWith(".json")).sort().map((name) => {
   const { assessment, answers } = JSON.parse(readFileSync(join(goldenDir, name), "utf-8"));

@@ -6,29 +6,10 @@
 // Prints one JSON list: scoring.team.combine(assessment, vector) for every vector, in order.
 // tests/unit/test_team.py compares it with CPython, value by value.
 
-import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { inputFile, loadScoringPyodide } from "./load.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const pyodideDir = join(root, "node_modules", "pyodide");
-const scoringDir = join(root, "scoring");
-
-if (process.argv.length !== 3) {
-  process.stderr.write("usage: node tests/pyodide/run_team.mjs <input.json>\n");
-  process.exit(2);
-}
-const input = readFileSync(process.argv[2], "utf-8");
-const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL: pyodideDir + "/",
-  stdout: (line) => process.stderr.write(line + "\n"),
-  stderr: (line) => process.stderr.write(line + "\n"),
-});
-pyodide.FS.mkdirTree("/home/pyodide/scoring");
-for (const name of readdirSync(scoringDir).filter((n) => n.endsWith(".py")).sort()) {
-  pyodide.FS.writeFile(`/home/pyodide/scoring/${name}`, new Uint8Array(readFileSync(join(scoringDir, name))));
-}
+const input = inputFile("run_team.mjs");
+const pyodide = await loadScoringPyodide();
 pyodide.globals.set("PAYLOAD", input);
 const output = pyodide.runPython(`
 import json
