@@ -339,7 +339,7 @@ def build_indexes(generators):
     for article in ordered:
         if "year" in article.metadata:
             years.setdefault(article.metadata["year"], []).append(article)
-    undocumented = undocumented_entries(content, names)
+    undocumented = undocumented_entries(content, names, settings.get("DEFAULT_LANG", "nl"))
     catalog = Catalog(list(by_id.values()), by_id, ordered, newest, by_slug,
                       by_year=timeline(years, undocumented, datetime.date.today().year),
                       no_year=[a for a in ordered if "year" not in a.metadata])
@@ -365,18 +365,29 @@ def timeline(pages_by_year, undocumented, this_year):
             for year in range(min(years), max(max(years), this_year) + 1)]
 
 
-def undocumented_entries(content, category_names):
-    """The models we know of but could not describe, sorted by name, ready for the template."""
+def _in_language(data, lang):
+    """`data` with each text in the edition's language: the Dutch key holds the English text beside it
+    (`known_en`) in the English edition; the `_en` keys themselves are left out."""
+    shown = {k: v for k, v in data.items() if not k.endswith("_en")}
+    if lang == "en":
+        shown.update({k[:-3]: v for k, v in data.items() if k.endswith("_en")})
+    return shown
+
+
+def undocumented_entries(content, category_names, lang="nl"):
+    """The models we know of but could not describe, sorted by name, ready for the template, with the
+    texts of the edition's language (`lang`: the build's DEFAULT_LANG)."""
     entries = []
     for doc in content.undocumented if content else []:
-        data = doc.data
+        data = _in_language(doc.data, lang)
         entries.append({
             "slug": os.path.splitext(os.path.basename(doc.path))[0],
             "name": data["name"], "creators": data["creators"], "creators_note": data.get("creators_note"),
             "year": data.get("year"), "category": data["category"],
             "category_name": category_names.get(data["category"], data["category"]),
             "known": data["known"], "missing": data["missing"],
-            "sources": [{**s, "kind_label": SOURCE_KIND_LABELS[s["kind"]]} for s in data["sources"]],
+            "sources": [{**_in_language(s, lang), "kind_label": SOURCE_KIND_LABELS[s["kind"]]}
+                        for s in data["sources"]],
         })
     return sorted(entries, key=lambda e: e["name"].lower())
 

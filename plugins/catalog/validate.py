@@ -237,7 +237,12 @@ def schema_problems(doc, schema_name):
             for key in error.validator_value:
                 if isinstance(error.instance, dict) and key not in error.instance and (path, key) not in seen:
                     seen.add((path, key))
-                    doc.fault(field_name(path + (key,)), "this required key is missing", *path)
+                    dutch = key[:-3] if key.endswith("_en") else None
+                    if dutch in error.instance:  # an English text goes beside its Dutch one: point there
+                        doc.fault(field_name(path + (key,)), f"this required key is missing (the English "
+                                                             f"text beside '{dutch}')", *path, dutch)
+                    else:
+                        doc.fault(field_name(path + (key,)), "this required key is missing", *path)
         elif error.validator == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             for key in error.instance:

@@ -48,6 +48,7 @@ EXPECTED = [
     ("alignment.yaml", 10, "models[1].slug", "'bestaat-niet' does not exist"),
     ("undocumented/half-entry.yaml", 1, "missing", "this required key is missing"),
     ("undocumented/gamma.yaml", 1, "name", "a model without a page"),
+    ("undocumented/dutch-only.yaml", 4, "known_en", "this required key is missing (the English text beside 'known')"),
 ]
 GOOD_COPIES = {"alpha.md", "beta.md", "gamma.md"}  # valid models the broken ones refer to
 LINE_RE = re.compile(r"^(?P<file>\S+?):(?P<line>\d+): (?P<field>[^:]+): (?P<words>.+)$")

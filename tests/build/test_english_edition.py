@@ -85,7 +85,7 @@ def pattern_of(msgid):
 def content_words(site):
     """Texts that are content, not interface, though they sit outside the page body: the models' own
     names, source titles and element names (facts shared by both editions, often Dutch) and the entries of the
-    undocumented list (kept in Dutch only, in content/undocumented/)."""
+    undocumented list (their English texts, from the `_en` keys of content/undocumented/)."""
     data = json.loads((site / "en" / "data" / "models.json").read_text(encoding="utf-8"))
     words = {m["title"] for m in data["models"]}
     words |= {e["name"] for m in data["models"] for e in m["elements"] if e.get("name")}
@@ -207,3 +207,25 @@ def test_english_scan_and_method_page_show_the_english_texts(site):
         for question in data["questions"]:
             assert question["text_en"] in en and question["text"] not in en, (page, question["id"])
             assert question["text"] in nl and question["text_en"] not in nl, (page, question["id"])
+
+
+def test_english_undocumented_page_shows_the_english_texts(site):
+    import yaml  # noqa: PLC0415 - only this test reads the undocumented entries
+
+    page = "modellen/nog-niet-beschreven/index.html"
+    en = html.unescape((site / "en" / page).read_text(encoding="utf-8"))
+    nl = html.unescape((site / page).read_text(encoding="utf-8"))
+    entries = [yaml.safe_load(p.read_text(encoding="utf-8"))
+               for p in sorted((ROOT / "content" / "undocumented").glob("*.yaml"))]
+    assert len(entries) > 5
+    for entry in entries:
+        for dutch in ("known", "missing", "creators_note"):
+            if dutch in entry:
+                assert entry[dutch + "_en"] in en and entry[dutch] not in en, (entry["name"], dutch)
+                assert entry[dutch] in nl and entry[dutch + "_en"] not in nl, (entry["name"], dutch)
+        for source in entry["sources"]:
+            assert f">{source['title_en']}</a>" in en and f">{source['title']}</a>" not in en, source["url"]
+            assert f">{source['title']}</a>" in nl, source["url"]
+    unknown = [e["name"] for e in entries if e["creators"] == ["onbekend"]]
+    assert unknown, "an entry whose makers are unknown"
+    assert "onbekend" not in en and "unknown" in en
