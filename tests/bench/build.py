@@ -15,6 +15,8 @@ BARE_CONF = """\
 # Both editions' model files, since our build writes the Dutch site and the English one.
 PATH = "content"
 ARTICLE_PATHS = ["models", "en/models"]
+DEFAULT_LANG = "nl"
+ARTICLE_LANG_SAVE_AS = "{lang}/{slug}.html"  # the English twin shares its slug: Pelican writes it as a translation
 PLUGINS = ["pelican.plugins.yaml_metadata"]
 """
 
