@@ -7,61 +7,11 @@ The definition is built here (not read from a cached file) so each test loads it
 import copy
 
 import pytest
+from scoring_cases import SMALL as BASE
+from scoring_cases import small_definition as _with
+from scoring_cases import small_options as _options
 
 import scoring
-
-
-def _options(*points):
-    return [{"id": f"o{i}", "label": f"Antwoord {i}.", "points": p} for i, p in enumerate(points)]
-
-
-BASE = {
-    "id": "klein",
-    "title": "Kleine scan",
-    "intro": "Een kleine definitie.",
-    "kind": "organisation",
-    "minutes": 3,
-    "dimensions": [
-        {"id": "strategie", "label": "Strategie", "weight": 2, "description": "Over plannen."},
-        {"id": "meten", "label": "Meten"},
-    ],
-    "questions": [
-        {"id": "plan", "dimension": "strategie", "text": "Is er een plan?", "options": _options(0, 1, 2),
-         "weight": 3, "help": "Een plan staat op papier."},
-        {"id": "doelen", "dimension": "strategie", "text": "Zijn er doelen?", "options": _options(0, 1, 2)},
-        {"id": "cijfers", "dimension": "meten", "text": "Welke cijfers?", "options": _options(0, 1, 2)},
-    ],
-    "models": [{
-        "model": "voorbeeldmodel",
-        "title": "Voorbeeldmodel",
-        "basis": "overall",
-        "stages": [
-            {"id": "begin", "label": "Begin", "element": 1, "min": 0, "meaning": "Je begint.",
-             "next": "Maak een plan."},
-            {"id": "midden", "label": "Midden", "element": 2, "min": 30, "meaning": "Op weg.", "next": "Meet.",
-             "rules": [{"question": "plan", "at_least": "o1", "because": "Een plan hoort erbij.",
-                        "source": "https://example.org/model"}]},
-            {"id": "eind", "label": "Eind", "element": 3, "min": 60, "meaning": "Er.", "next": "Volhouden.",
-             "rules": [{"dimension": "meten", "at_least": 50, "because": "Meten hoort erbij.",
-                        "source": "https://example.org/model#meten"}]},
-        ],
-    }],
-    "sources": [{"title": "Bron", "url": "https://example.org/bron", "year": 2020}],
-}
-
-
-def _with(changes):
-    """BASE with each (path tuple -> value) set; a value of `...` deletes the key."""
-    definition = copy.deepcopy(BASE)
-    for where, value in changes.items():
-        target = definition
-        for step in where[:-1]:
-            target = target[step]
-        if value is ...:
-            del target[where[-1]]
-        else:
-            target[where[-1]] = value
-    return definition
 
 
 def _error(changes):
