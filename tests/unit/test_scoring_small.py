@@ -188,7 +188,7 @@ def entry_error(entry):
     ("#klein=%FF", "Deze link is beschadigd: er staan tekens in die niet goed zijn gecodeerd. "
                    "Misschien is hij niet helemaal gekopieerd."),
     ("#klein=v1.abc=def", f"Deze deellink is beschadigd: er staan tekens in die er niet in horen. {AGAIN}"),
-    ("https://example.org/zelfscan/#klein=v1.abc#", 
+    ("https://example.org/zelfscan/#klein=v1.abc#",
      f"Deze deellink is beschadigd: er staan tekens in die er niet in horen. {AGAIN}"),
 ], ids=["not-text", "too-long", "json-list", "json-object", "other-test-file", "file-without-answers",
         "file-answers-not-a-mapping", "other-test-link", "link-without-fragment", "bad-escape",
