@@ -69,8 +69,9 @@ def test_a_basis_list_is_not_the_overall_score():
     {("models", 0, "stages", 1, "min"): 0.1},
     {("models", 0, "stages", 2, "min"): 100},
     {("models", 0, "stages", 1, "min"): 0, ("models", 0, "stages", 2, "min"): 0.1},
+    {("models", 0, "stages", 0, "min"): 1e-07},  # within float noise of 0: taken as 0
 ], ids=["minutes-120", "minutes-1", "ten-options", "points-100", "weight-10", "rule-0.1", "rule-100",
-        "min-0.1", "min-100", "rules-then-min-0.1"])
+        "min-0.1", "min-100", "rules-then-min-0.1", "min-float-noise"])
 def test_values_at_the_limits_load(changes):
     scoring.load(_with(changes))
 
@@ -151,6 +152,23 @@ CASES = {
             {"id": "top", "label": "Top", "element": 4, "min": 40, "meaning": "Top.", "next": "Blijf."}],
          (*STAGES, 1, "min"): 50, (*STAGES, 2, "min"): 0},
         "models[0].stages[3].min: expected more than 50 (the previous stage's min): stages must not overlap, got 40"),
+    "stage-min-after-later-min": (
+        {("models", 0, "stages"): [
+            *copy.deepcopy(BASE["models"][0]["stages"]),
+            {"id": "top", "label": "Top", "element": 4, "min": 50, "meaning": "Top.", "next": "Blijf."}]},
+        "models[0].stages[3].min: expected more than 60 (the previous stage's min): stages must not overlap, got 50"),
+    "stage-min-0.1-after-50": (
+        {(*STAGES, 1, "min"): 50, (*STAGES, 2, "min"): 0.1},
+        "models[0].stages[2].min: expected more than 50 (the previous stage's min): stages must not overlap, got 0.1"),
+    "stage-min-0.1-twice": (
+        {(*STAGES, 1, "min"): 0.1, (*STAGES, 2, "min"): 0.1},
+        "models[0].stages[2].min: expected more than 0.1 (the previous stage's min): stages must not overlap, "
+        "got 0.1"),
+    "stage-element-below-earlier": (
+        {("models", 0, "stages"): [
+            *copy.deepcopy(BASE["models"][0]["stages"]),
+            {"id": "top", "label": "Top", "element": 2, "min": 80, "meaning": "Top.", "next": "Blijf."}]},
+        "models[0].stages[3].element: expected more than 3 (stages follow the model's element order), got 2"),
     "stage-element-order": ({(*STAGES, 2, "element"): 1},
                             "models[0].stages[2].element: expected more than 2 (stages follow the model's element "
                             "order), got 1"),
