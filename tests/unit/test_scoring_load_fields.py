@@ -172,6 +172,9 @@ CASES = {
     "stage-element-order": ({(*STAGES, 2, "element"): 1},
                             "models[0].stages[2].element: expected more than 2 (stages follow the model's element "
                             "order), got 1"),
+    "rule-question-not-text": ({(*RULE_Q, "question"): ["plan"]},
+                               "models[0].stages[1].rules[0].question: unknown question ['plan'] "
+                               "(known: plan, doelen, cijfers)"),
     "rule-because": ({(*RULE_Q, "because"): 5}, "models[0].stages[1].rules[0].because: expected text, got int"),
     "rule-source": ({(*RULE_Q, "source"): 5}, "models[0].stages[1].rules[0].source: expected text, got int"),
     "rule-score-zero": ({(*RULE_D, "at_least"): 0},
@@ -187,3 +190,14 @@ CASES = {
 @pytest.mark.parametrize("changes, message", CASES.values(), ids=CASES.keys())
 def test_a_bad_field_is_named_with_what_was_expected(changes, message):
     assert _error(changes) == message
+
+
+def test_a_stage_made_unreachable_by_the_rules_above_it_points_at_the_rules():
+    """Midden asks only an overall 50, eind only some strategy: every overall of 50 has some strategy."""
+    strategy = {"dimension": "strategie", "at_least": 0.1, "because": "Iets van een plan.",
+                "source": "https://example.org/model"}
+    with pytest.raises(scoring.DefinitionError) as caught:
+        scoring.load(_with({(*STAGES, 1, "rules"): ..., (*STAGES, 1, "min"): 50,
+                            (*STAGES, 2, "min"): 0, (*STAGES, 2, "rules"): [strategy]}))
+    assert caught.value.path == "models[0].stages[1].rules"
+    assert str(caught.value).startswith("models[0].stages[1].rules: stage 'midden' cannot be reached")
