@@ -257,3 +257,25 @@ def test_an_empty_team_has_every_field():
 ], ids=["five", "four", "three"])
 def test_the_team_median_is_the_middle_score(members, median):
     assert scoring.team.combine(small(), members)["overall"]["median"] == median
+
+
+def _membership(basis, second, third):
+    """begin; an overall (or basis) score of 30; then two rungs of rules only, each on its own."""
+    begin, midden, eind = small_definition()["models"][0]["stages"]
+    stages = [begin,
+              {**midden, "min": 30, "rules": []},
+              {**eind, "id": "rules-a", "element": 3, "min": 0, "rules": second},
+              {**eind, "id": "rules-b", "element": 4, "min": 0, "rules": third}]
+    return small({("models", 0, "placement"): "membership", ("models", 0, "basis"): basis,
+                  ("models", 0, "stages"): stages})
+
+
+@pytest.mark.parametrize("basis, second, third", [
+    ("overall", [_measure(30)], [_measure(80)]),                   # meten must stay below both
+    (["meten", "strategie"], [RULE_PLAN_1], [RULE_PLAN_2]),        # plan must stay below both
+], ids=["score-below-two-rungs", "option-below-two-rungs"])
+def test_every_rung_example_lands_on_its_rung(basis, second, third):
+    a = _membership(basis, second, third)
+    mapping = a.models[0]
+    for index, example in enumerate(stage_witnesses(a, mapping)):
+        assert scoring.score(a, example).placements[0].position == index + 1
