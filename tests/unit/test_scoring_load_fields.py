@@ -201,3 +201,16 @@ def test_a_stage_made_unreachable_by_the_rules_above_it_points_at_the_rules():
                             (*STAGES, 2, "min"): 0, (*STAGES, 2, "rules"): [strategy]}))
     assert caught.value.path == "models[0].stages[1].rules"
     assert str(caught.value).startswith("models[0].stages[1].rules: stage 'midden' cannot be reached")
+
+
+def test_an_unreachable_rung_points_at_the_rules_of_any_higher_rung():
+    """Membership: midden (overall 40) is swallowed by the top rung (some strategy), two rungs up."""
+    begin, midden, eind = copy.deepcopy(BASE["models"][0]["stages"])
+    strategy = {"dimension": "strategie", "at_least": 0.1, "because": "Iets van een plan.",
+                "source": "https://example.org/model"}
+    stages = [begin, {**midden, "min": 40, "rules": []}, {**eind, "min": 60, "rules": []},
+              {**eind, "id": "top", "element": 4, "min": 0, "rules": [strategy]}]
+    with pytest.raises(scoring.DefinitionError) as caught:
+        scoring.load(_with({("models", 0, "stages"): stages, ("models", 0, "placement"): "membership"}))
+    assert caught.value.path == "models[0].stages[1].rules"
+    assert "stage 'midden' cannot be reached" in str(caught.value)
