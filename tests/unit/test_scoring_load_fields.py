@@ -94,6 +94,12 @@ CASES = {
                      "model: expected an id of lower-case letters, digits and hyphens, got 'Voorbeeld'"),
     "model-unmapped": ({("model",): "ander-model"}, "model: expected one of the mapped models, got 'ander-model'"),
     "sources-type": ({("sources",): "bron"}, "sources: expected a list, got str"),
+    "top-unknown-key": ({("extra",): 1},
+                        "extra: unknown key (expected one of: dimensions, id, intro, kind, minutes, model, models, "
+                        "next_steps, questions, sources, title)"),
+    "top-missing-key": ({("intro",): ...}, "intro: required key is missing"),
+    "mapping-twice": ({("models",): copy.deepcopy(BASE["models"]) * 2},
+                      "models[1].model: duplicate model 'voorbeeldmodel' (first at models[0].model)"),
     "dimensions-empty": ({("dimensions",): []}, "dimensions: expected a list with at least 1 item(s)"),
     "dimension-type": ({("dimensions", 0): "strategie"}, "dimensions[0]: expected a mapping of keys to values"),
     "dimension-id": ({("dimensions", 1, "id"): "Meten"},
