@@ -1,5 +1,6 @@
 """Shared helpers for the scoring tests: where the definitions live, loading them once, answer sets."""
 
+import copy
 import functools
 import json
 import pathlib
@@ -106,3 +107,62 @@ def model_elements(slug):
     text = pages[0].read_text(encoding="utf-8")
     front = text.split("---", 2)[1]
     return yaml.safe_load(front).get("elements") or []
+
+
+# --- a small definition built in code, loaded afresh by each test that needs it -------------------
+
+def small_options(*points):
+    return [{"id": f"o{i}", "label": f"Antwoord {i}.", "points": p} for i, p in enumerate(points)]
+
+
+SMALL = {
+    "id": "klein",
+    "title": "Kleine scan",
+    "intro": "Een kleine definitie.",
+    "kind": "organisation",
+    "minutes": 3,
+    "dimensions": [
+        {"id": "strategie", "label": "Strategie", "weight": 2, "description": "Over plannen."},
+        {"id": "meten", "label": "Meten"},
+    ],
+    "questions": [
+        {"id": "plan", "dimension": "strategie", "text": "Is er een plan?", "options": small_options(0, 1, 2),
+         "weight": 3, "help": "Een plan staat op papier."},
+        {"id": "doelen", "dimension": "strategie", "text": "Zijn er doelen?", "options": small_options(0, 1, 2)},
+        {"id": "cijfers", "dimension": "meten", "text": "Welke cijfers?", "options": small_options(0, 1, 2)},
+    ],
+    "models": [{
+        "model": "voorbeeldmodel",
+        "title": "Voorbeeldmodel",
+        "basis": "overall",
+        "stages": [
+            {"id": "begin", "label": "Begin", "element": 1, "min": 0, "meaning": "Je begint.",
+             "next": "Maak een plan."},
+            {"id": "midden", "label": "Midden", "element": 2, "min": 30, "meaning": "Op weg.", "next": "Meet.",
+             "rules": [{"question": "plan", "at_least": "o1", "because": "Een plan hoort erbij.",
+                        "source": "https://example.org/model"}]},
+            {"id": "eind", "label": "Eind", "element": 3, "min": 60, "meaning": "Er.", "next": "Volhouden.",
+             "rules": [{"dimension": "meten", "at_least": 50, "because": "Meten hoort erbij.",
+                        "source": "https://example.org/model#meten"}]},
+        ],
+    }],
+    "sources": [{"title": "Bron", "url": "https://example.org/bron", "year": 2020}],
+    "next_steps": [
+        {"dimension": "meten", "text": "Begin met meten.", "models": ["voorbeeldmodel"]},
+        {"dimension": "strategie", "text": "Schrijf een plan.", "models": ["ander-model"]},
+    ],
+}
+
+
+def small_definition(changes=()):
+    """A small valid definition (SMALL) with each (path tuple -> value) set; a value of `...` deletes the key."""
+    definition = copy.deepcopy(SMALL)
+    for where, value in dict(changes).items():
+        target = definition
+        for step in where[:-1]:
+            target = target[step]
+        if value is ...:
+            del target[where[-1]]
+        else:
+            target[where[-1]] = value
+    return definition
