@@ -23,22 +23,30 @@ async function load(holder) {
   const base = new URL(holder.dataset.runtimeBase, location.href);
   root.dataset.runtime = "loading";
   step(1);
-  // A worker whose files cannot load never reports back, so check every file first (a blocked one fails
-  // in seconds) and keep a watchdog for the rest.
+  // A worker whose files cannot load never reports back, so every file is checked beside the start (a blocked
+  // one fails in seconds without delaying a good start) and a watchdog covers the rest.
   const files = [...RUNTIME_FILES.map((f) => new URL(f, base)), new URL(holder.dataset.worker, location.href)];
-  await Promise.all(files.map(async (url) => {
+  const blocked = Promise.all(files.map(async (url) => {
     const probe = await fetch(url, { method: "HEAD" });
     if (!probe.ok) throw new Error(`runtime file ${url.pathname} answered ${probe.status}`);
-  }));
-  step(2);
-  const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
-  step(3);
-  const worker = PyWorker(new URL(holder.dataset.worker, location.href).href, {
-    version: new URL("pyodide/pyodide.mjs", base).href,
-    config: { files: { [new URL("scoring.zip", base).href]: "./*" }, sync_main_only: true },
-  });
+  })).then(() => new Promise(() => {})); // all files answer: only the start decides
+  const started = (async () => {
+    step(2);
+    const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
+    step(3);
+    return PyWorker(new URL(holder.dataset.worker, location.href).href, {
+      version: new URL("pyodide/pyodide.mjs", base).href,
+      config: { files: { [new URL("scoring.zip", base).href]: "./*" }, sync_main_only: true },
+    });
+  })();
   const watchdog = new Promise((_, fail) => setTimeout(() => fail(new Error("runtime timeout")), 120000));
-  return (await Promise.race([worker, watchdog])).sync;
+  try {
+    return (await Promise.race([started, blocked, watchdog])).sync;
+  } catch (error) {
+    // the start may fail later too, once the race is decided: say so in the console, not as an unhandled error
+    started.catch((late) => console.warn("runtime start failed after an earlier failure", late));
+    throw error;
+  }
 }
 
 /** Start (or reuse) the worker; resolves to its exported functions. A failure may be retried. */
