@@ -118,7 +118,8 @@ export const storage = {
 export function decodeText(text) {
   try {
     return decodeURIComponent(text);
-  } catch {
+  } catch (error) {
+    console.warn("text is not valid percent-encoding", error);
     return null; // the caller reports the broken text to the visitor
   }
 }

@@ -109,7 +109,8 @@ if (sec) {
     const parsed = (text) => {
       try {
         return JSON.parse(text);
-      } catch {
+      } catch (error) {
+        console.warn("team file is not JSON", error);
         return text; // scoring.team names it as a file that is not valid JSON
       }
     };
