@@ -99,6 +99,12 @@ def serve(directory):
         server.shutdown()
         server.server_close()
 
+# Resolves after two animation frames: by then a PerformanceObserver has delivered what ended before it.
+# Resolves once a registered service worker is active (at once on a page that registers none).
+WORKER_ACTIVE = ("() => navigator.serviceWorker.getRegistration()"
+                 ".then((r) => (r ? navigator.serviceWorker.ready : null)).then(() => true)")
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
 
 def write_bare_page(site_dir):
     """Write the bare Pyodide page and its worker into the served output folder."""
@@ -156,9 +162,9 @@ def runtime_pair(browser, url):
     try:
         page = new_page(context)
         cold = load_until_ready(page, url)
-        page.wait_for_timeout(100)  # let the observer deliver a long task that just ended
+        page.evaluate(TWO_FRAMES)  # the observer has delivered a long task that just ended
         blocked = blocking_ms(page, until=cold)
-        page.wait_for_timeout(500)  # let the service worker settle, as it would between two visits
+        page.evaluate(WORKER_ACTIVE)  # as between two visits
         warm = load_until_ready(page, url)
         return cold, warm, blocked
     finally:
@@ -214,9 +220,9 @@ def visit(browser, url):
         until = None
         if page.evaluate("() => document.documentElement.dataset.runtime") != "none":
             until = wait_ready(page)
-            page.wait_for_timeout(100)
+            page.evaluate(TWO_FRAMES)
         else:
-            page.wait_for_timeout(1000)
+            page.wait_for_timeout(1000)  # the measured window itself: a reader's first second after load
         blocked = blocking_ms(page, until)
         page.wait_for_load_state("networkidle", timeout=TIMEOUT)
         return blocked, responses.weigh(), until is not None
