@@ -61,6 +61,17 @@ def _compare(doc, original, field, mine, theirs, where):
         doc.fault(field, f"{_shown(theirs)} as in {original.shown} (found {_shown(mine)})", *where)
 
 
+
+def _compare_items(doc, original, mine, theirs, field, facts):
+    """A list of mappings (elements, sources): the same number, and the same `facts` in each, in order."""
+    items, items_nl = mine.get(field) or [], theirs.get(field) or []
+    if len(items) != len(items_nl):
+        doc.fault(field, f"{len(items_nl)} {field} as in {original.shown} (found {len(items)})")
+    for i, (item, item_nl) in enumerate(zip(items, items_nl, strict=False)):
+        for key in facts:
+            _compare(doc, original, f"{field}[{i}].{key}", item.get(key, MISSING), item_nl.get(key, MISSING),
+                     (field, i, key))
+
 def fact_problems(doc, original, lang):
     """Every fact of translated model `doc` that differs from the Dutch `original` (both parsed DataFiles)."""
     saved, doc.problems = doc.problems, []
@@ -70,20 +81,8 @@ def fact_problems(doc, original, lang):
         if key == "organisation":
             mine_value, their_value = _name_only(mine_value), _name_only(their_value)
         _compare(doc, original, key, mine_value, their_value, (key,))
-    elements, elements_nl = mine.get("elements") or [], theirs.get("elements") or []
-    if len(elements) != len(elements_nl):
-        doc.fault("elements", f"{len(elements_nl)} elements as in {original.shown} (found {len(elements)})")
-    for i, (e, e_nl) in enumerate(zip(elements, elements_nl, strict=False)):
-        for key in ELEMENT_FACTS:
-            _compare(doc, original, f"elements[{i}].{key}", e.get(key, MISSING), e_nl.get(key, MISSING),
-                     ("elements", i, key))
-    sources, sources_nl = mine.get("sources") or [], theirs.get("sources") or []
-    if len(sources) != len(sources_nl):
-        doc.fault("sources", f"{len(sources_nl)} sources as in {original.shown} (found {len(sources)})")
-    for i, (s, s_nl) in enumerate(zip(sources, sources_nl, strict=False)):
-        for key in SOURCE_FACTS:
-            _compare(doc, original, f"sources[{i}].{key}", s.get(key, MISSING), s_nl.get(key, MISSING),
-                     ("sources", i, key))
+    _compare_items(doc, original, mine, theirs, "elements", ELEMENT_FACTS)
+    _compare_items(doc, original, mine, theirs, "sources", SOURCE_FACTS)
     if mine.get("lang") != lang:
         doc.fault("lang", f"'{lang}' (a translated page says its language)", "lang")
     found, doc.problems = doc.problems, saved
