@@ -1,15 +1,19 @@
 """Mutation testing of scoring/ and plugins/ with mutmut; writes mutation-report/report.md and report.json.
 
-    python -m tests.mutation.run [area ...] [--keep [--survivors]] [--report-only] [--max-children N]
+    python -m tests.mutation.run [area ...] [--keep [--survivors]] [--only PATTERN ...] [--report-only]
+                                 [--max-children N]
 
 Each area of tests/mutation/areas.toml runs in its own copy of the project, mutants/<area>/, whose
 pyproject.toml gets the area's [tool.mutmut] table. `--keep` reuses that copy's earlier results
 (mutmut re-runs only the mutants of changed functions); without it every run starts afresh.
+`--only 'catalog.validate.*'` tries only the mutants whose names match (fnmatch patterns, as mutmut takes
+them); the others keep their earlier result, or stay 'not checked', so such a run never meets a target.
 Surviving mutants that cannot change behaviour are explained in tests/mutation/equivalent.toml,
 keyed by mutant name; the score leaves them out of the count, the report lists them with the reason.
 """
 
 import argparse
+import fnmatch
 import json
 import os
 import pathlib
@@ -194,6 +198,8 @@ def main(argv=None):
     parser.add_argument("--keep", action="store_true", help="reuse the results of the previous run")
     parser.add_argument("--survivors", action="store_true",
                         help="with --keep: try again only the mutants the previous run did not kill")
+    parser.add_argument("--only", nargs="+", default=[], metavar="PATTERN",
+                        help="try only the mutants whose names match these patterns, e.g. 'catalog.validate.*'")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the results already in mutants/<area>/, run nothing")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
@@ -219,7 +225,9 @@ def main(argv=None):
                          if status in ("survived", "timeout", "suspicious")]
             work = prepare(area, config[area], args.keep)
             print(f"mutation: {area} (log in mutation-report/{area}.log)", flush=True)
-            mutmut(work, "run", "--max-children", str(args.max_children), *again, log=REPORT / f"{area}.log")
+            names = [n for n in again if any(fnmatch.fnmatch(n, p) for p in args.only)] if again and args.only \
+                else again or args.only
+            mutmut(work, "run", "--max-children", str(args.max_children), *names, log=REPORT / f"{area}.log")
         counts, survivors, stale = collect(area, work, reasons)
         value = score(counts)
         complete = counts["not checked"] == 0
