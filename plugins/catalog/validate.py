@@ -213,8 +213,9 @@ def _plain(error):
         return f"{error.validator_value!r}"
     if "x-expected" in schema and kind in ("type", "pattern", "format", "minLength", "minimum", "maximum"):
         return schema["x-expected"]
-    if kind == "type":
-        return TYPE_WORDS.get(error.validator_value, str(error.validator_value))
+    if kind == "type":  # one type name or a list of them, each one of the seven JSON Schema types
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return " or ".join(TYPE_WORDS[t] for t in types)
     if kind == "minItems":
         return schema.get("x-expected", "a list") + f" (at least {error.validator_value})"
     if kind == "maxItems":
