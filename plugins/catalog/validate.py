@@ -109,8 +109,9 @@ def _walk_lines(node, where, lines, twice):
             _walk_lines(item, where + (i,), lines, twice)
 
 
-def parse_yaml(text, path, first_line=1):
-    """Parse YAML once, keeping each key's line; return a DataFile (its problems name syntax errors)."""
+def parse_yaml(text, path, first_line):
+    """Parse YAML once, keeping each key's line (the text starts on line `first_line` of its file); return a
+    DataFile (its problems name syntax errors)."""
     doc = DataFile(os.path.abspath(path), shown_path(path), None, {(): first_line})
     loader = Loader(text)
     try:
@@ -191,8 +192,8 @@ def as_json(value):
         return {str(k): as_json(v) for k, v in value.items()}
     if isinstance(value, list):
         return [as_json(v) for v in value]
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()[:10] if not isinstance(value, datetime.datetime) else value.isoformat()
+    if isinstance(value, datetime.date):  # a datetime too: its time stays, so a day-only field rejects it
+        return value.isoformat()
     return value
 
 
@@ -251,9 +252,7 @@ def schema_problems(doc, schema_name):
                     near = difflib.get_close_matches(str(key), allowed, n=1)
                     hint = f"did you mean '{near[0]}'?" if near else "one of " + ", ".join(allowed)
                     doc.fault(field_name(path + (key,)), f"a known key, not '{key}' ({hint})", *(path + (key,)))
-        elif error.validator in ("if", "then", "else", "allOf", "anyOf", "oneOf"):
-            continue  # their sub-errors are reported on their own
-        else:
+        else:  # if/then/else and allOf give the errors of their parts, which land here
             doc.fault(field_name(path), _plain(error), *path)
 
 

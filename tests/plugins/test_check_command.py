@@ -142,3 +142,63 @@ def test_composed_texts_are_in_the_language_of_the_edition(settings, hoog, monke
     gettext = interface_gettext(settings)
     assert gettext(N_("hoog")) == hoog
     assert gettext("a text no catalogue has") == "a text no catalogue has"
+
+
+def test_a_file_that_is_not_utf8_names_the_line_of_the_first_bad_byte(root):
+    (root / "content/models/meten-roi").mkdir(parents=True)
+    (root / "content/undocumented").mkdir(parents=True)
+    (root / "content/models/meten-roi/x.md").write_bytes(b"---\ntitle: x\nsummary: caf\xe9\n---\n")
+    (root / "content/undocumented/y.yaml").write_bytes(b"name: x\n\nknown: \xff\n")
+    assert [str(p) for p in check_content("content").problems] == [
+        "content/models/meten-roi/x.md:3: text: UTF-8 text (save the file as UTF-8)",
+        "content/undocumented/y.yaml:3: text: UTF-8 text (save the file as UTF-8)"]
+
+
+def test_files_are_read_as_utf8_whatever_the_locale(root):
+    import locale
+
+    shutil.copytree(GOOD, root / "content")
+    before = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")  # a machine whose default text encoding is ASCII
+        result = check_content("content")
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    assert result.problems == [] and len(result.models) == 5  # the models hold 'è' and 'é'
+
+
+def test_lines_count_from_the_top_of_the_file_when_blank_lines_come_first(root):
+    write(root, "content/models/meten-roi/x.md", '\n\n---\ntitle: "open\nslug: x\n---\nTekst.\n')
+    assert [str(p) for p in check_content("content").problems] == [
+        "content/models/meten-roi/x.md:6: YAML: valid YAML syntax (found unexpected end of stream; while "
+        "scanning a quoted scalar that starts on line 4)"]
+
+
+def test_the_schemas_are_read_from_the_schema_folder_and_check_formats(root, monkeypatch):
+    import catalog.validate as validate
+
+    monkeypatch.setattr(validate, "_VALIDATORS", {})  # built afresh here, as in a new process
+    first = validate.schema_validator("model")
+    assert validate.schema_validator("model") is first  # built once
+    shutil.copytree(GOOD, root / "content")
+    beta = root / "content/models/meten-roi/beta.md"
+    edit(beta, "date: 2026-11-24", 'date: "2026-13-45"')
+    edit(root / "content/models/focus-benadering/delta.md", "date: ", "date: 2026-11-23 10:00:00\nmodified: ")
+    assert [str(p) for p in check_content("content").problems] == [
+        "content/models/focus-benadering/delta.md:5: date: the day the model was added, written as YYYY-MM-DD",
+        "content/models/meten-roi/beta.md:5: date: the day the model was added, written as YYYY-MM-DD"]
+
+
+def test_unknown_and_missing_keys_are_placed_where_the_editor_looks(root):
+    shutil.copytree(GOOD, root / "content")
+    edit(root / "content/models/meten-roi/beta.md", "year: 2015", "year: 2015\nsee.also: x\n2024: y")
+    edit(root / "content/undocumented/omega-framework.yaml", 'title_en: "Mention on a reference site", ', "")
+    assert [str(p) for p in check_content("content").problems] == [
+        "content/models/meten-roi/beta.md:9: see.also: a known key, not 'see.also' (one of lang, title, slug, "
+        "category, date, modified, status, summary, creators, creators_note, organisation, year, kind, diagram, "
+        "axes, core, elements, sources, tags, related, unverified, assessment, confidence)",
+        "content/models/meten-roi/beta.md:10: 2024: a known key, not '2024' (one of lang, title, slug, "
+        "category, date, modified, status, summary, creators, creators_note, organisation, year, kind, diagram, "
+        "axes, core, elements, sources, tags, related, unverified, assessment, confidence)",
+        "content/undocumented/omega-framework.yaml:12: sources[0].title_en: this required key is missing "
+        "(the English text beside 'title')"]
