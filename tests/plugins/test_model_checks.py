@@ -128,6 +128,15 @@ CASES = {
                                   ("organisation, elements]", "organisation, element-1, element-2]"),
                                   [at(21, "sources[0].supports[4]", "a known element: element 2 is marked known: "
                                                                     "false, so no source backs it")]),
+    "sources that are not all mappings": (("sources:\n", "sources:\n  - een tekst\n  - {title: B, url: "
+                                           "\"https://example.org/b\", seen: 2026-11-23, kind: maker, supports: makers}\n"),
+                                          ("organisation, elements]", "organisation, elements, element-3]"),
+                                          [at(18, "sources[0]", "a mapping with title, url, seen, kind and supports"),
+                                           at(19, "sources[1].supports", "a list of what the source backs (makers, year, "
+                                                                      "organisation, elements, element-N, figures, "
+                                                                      "critique, context)"),
+                                           at(24, "sources[2].supports[4]", "an element that exists (element-1 to "
+                                                                            "element-2), not 'element-3'")]),
     "year not backed": (("supports: [makers, year, organisation", "supports: [makers, organisation"),
                         [at(9, "year", "a source whose supports lists 'year' (the page states it as a fact)")]),
     "organisation not backed": (("supports: [makers, year, organisation", "supports: [makers, year"),
