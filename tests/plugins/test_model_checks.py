@@ -225,3 +225,59 @@ def test_the_file_and_its_folders_decide_slug_and_category(root):
     top = "content/models/testmodel.md"
     (root / nested).unlink()
     assert check(root, changed("category: volwassenheid-adoptie", "category: meten-roi"), top) == []
+
+
+GOOD = __import__("tests.conftest", fromlist=["ROOT"]).ROOT / "tests" / "fixtures" / "content-good"
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_faults_between_files_name_the_other_file(root):
+    import shutil
+
+    shutil.copytree(GOOD, root / "content")
+    models = root / "content" / "models"
+    twin = (models / "meten-roi" / "beta.md").read_text(encoding="utf-8").replace("category: meten-roi",
+                                                                                 "category: focus-benadering")
+    (models / "focus-benadering" / "beta.md").write_text(twin, encoding="utf-8")
+    edit(models / "volwassenheid-adoptie" / "alpha.md", "related: [beta]",
+         "related: [beta, alpha, zeta, omega-framework]")
+    write(root, "content/assessments/een.yaml", "# een test\nid: check-een\n")
+    write(root, "content/assessments/twee.yaml", 'title: x\nid: "check-twee"  # met uitleg\nid: check-drie\n')
+    edit(models / "kanalen-platformen" / "gamma.md", "slug: gamma\n", "slug: gamma\nassessment: check-twee\n")
+    edit(models / "focus-benadering" / "delta.md", "slug: delta\n", "slug: delta\nassessment: check-drie\n")
+    write(root, "content/undocumented/gamma.yaml",
+          (GOOD / "undocumented" / "omega-framework.yaml").read_text(encoding="utf-8"))
+    write(root, "content/alignment.yaml", "\n".join([
+        "scale:", "  - {id: 1, name: Beginnen}", "  - {id: 2, name: Groeien}", "models:", "  - slug: alpha",
+        "    stages:", '      - {name: "begin ", element: 1, step: 1}', '      - {name: "Mid", element: 2, step: 2}',
+        '      - {name: "Fase 3", element: 3, step: 1}', '      - {name: "Eind", element: 4, step: 3}',
+        '      - {name: "Begin", element: 0, step: 1}', '      - {name: "Midden", element: 1, step: 1}',
+        '      - {name: "", element: 2, step: 1}', "  - slug: zeta", "    stages: []", ""]))
+    alpha, align = "content/models/volwassenheid-adoptie/alpha.md", "content/alignment.yaml"
+    assert [str(p) for p in check_content("content").problems] == [
+        "content/models/focus-benadering/delta.md:4: assessment: the id of an assessment in content/assessments "
+        "('check-drie' is not one)",
+        "content/models/meten-roi/beta.md:3: slug: a unique slug ('beta' is also used by "
+        "content/models/focus-benadering/beta.md)",
+        f"{alpha}:31: related[1]: another model than this one",
+        f"{alpha}:31: related[2]: the slug of an existing model ('zeta' does not exist)",
+        f"{alpha}:31: related[3]: the slug of an existing model ('omega-framework' does not exist)",
+        "content/undocumented/gamma.yaml:1: name: a model without a page: content/models/kanalen-platformen/gamma.md "
+        "describes 'gamma' (delete one of the two)",
+        f"{align}:9: models[0].stages[2].element: a known element of alpha: element 3 is marked known: false",
+        f"{align}:10: models[0].stages[3].element: an element number of alpha (1 to 3), not 4",
+        f"{align}:10: models[0].stages[3].step: a step id of the scale (1, 2)",
+        f"{align}:11: models[0].stages[4].element: the 1-based position of the stage among the model's elements",
+        f"{align}:11: models[0].stages[4].element: an element number of alpha (1 to 3), not 0",
+        f"{align}:12: models[0].stages[5].name: the name of element 1 of alpha or its first words ('Begin'), "
+        "not 'Midden'",
+        f"{align}:13: models[0].stages[6].name: the stage's name as the model page writes it",
+        f"{align}:13: models[0].stages[6].name: the name of element 2 of alpha or its first words ('Midden'), not ''",
+        f"{align}:14: models[1].slug: the slug of an existing model ('zeta' does not exist)",
+        f"{align}:15: models[1].stages: a list of the model's stages (at least 1)",
+    ]
