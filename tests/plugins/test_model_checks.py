@@ -130,13 +130,22 @@ CASES = {
                                                                     "false, so no source backs it")]),
     "sources that are not all mappings": (("sources:\n", "sources:\n  - een tekst\n  - {title: B, url: "
                                            "\"https://example.org/b\", seen: 2026-11-23, kind: maker, supports: makers}\n"),
-                                          ("organisation, elements]", "organisation, elements, element-3]"),
+                                          ("organisation, elements]", "organisation, elements, element-3]",
+                                           'url: "https://example.org/rapport"', 'url: "https://www.example,org/"'),
                                           [at(18, "sources[0]", "a mapping with title, url, seen, kind and supports"),
                                            at(19, "sources[1].supports", "a list of what the source backs (makers, year, "
                                                                       "organisation, elements, element-N, figures, "
                                                                       "critique, context)"),
+                                           at(21, "sources[2].url", "a full http(s) address with a real host "
+                                                                    "name ('www.example,org' is not one)"),
                                            at(24, "sources[2].supports[4]", "an element that exists (element-1 to "
                                                                             "element-2), not 'element-3'")]),
+    "supports that is not a list": (("supports: [makers, year, organisation, elements]", "supports: makers"),
+                                    [at(22, "sources[0].supports", "a list of what the source backs (makers, year, "
+                                                                   "organisation, elements, element-N, figures, "
+                                                                   "critique, context)")]),
+    "a line break in the url": (('url: "https://example.org/rapport"', 'url: "https://example.org/rapport\\n"'),
+                                [at(19, "sources[0].url", "a full http(s) address without spaces or line breaks")]),
     "year not backed": (("supports: [makers, year, organisation", "supports: [makers, organisation"),
                         [at(9, "year", "a source whose supports lists 'year' (the page states it as a fact)")]),
     "organisation not backed": (("supports: [makers, year, organisation", "supports: [makers, year"),
