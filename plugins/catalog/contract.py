@@ -79,6 +79,9 @@ def confidence_reasons(meta, computed):
         missing = sum(1 for i in range(1, n + 1) if f"element-{i}" not in primary)
         if missing:
             reasons.append(f"{missing} of {n} elements not backed by a maker or publisher source")
+        unknown = sum(1 for e in elements if not element_known(e))
+        if unknown:
+            reasons.append(f"{unknown} of {n} elements marked known: false")
     elif computed == "laag":
         independent = _backed_by(meta, INDEPENDENT)
         if not _makers_known(meta):

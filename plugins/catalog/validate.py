@@ -461,7 +461,7 @@ def rule_assessments_exist(models, assessment_ids):
 def _same_stage(short, full):
     """The alignment may shorten a stage name to its first words ('Crawling' for 'Crawling: People ...')."""
     short, full = short.strip().lower(), str(full or "").strip().lower()
-    return bool(short) and (full == short or full.startswith(short))
+    return bool(short) and full.startswith(short)
 
 
 def rule_alignment_names_real_stages(alignment, models_by_slug):

@@ -296,3 +296,35 @@ def test_faults_between_files_name_the_other_file(root):
         f"{align}:14: models[1].slug: the slug of an existing model ('zeta' does not exist)",
         f"{align}:15: models[1].stages: a list of the model's stages (at least 1)",
     ]
+
+
+def test_data_files_that_are_not_mappings_and_files_that_are_no_data(root):
+    import shutil
+
+    shutil.copytree(GOOD, root / "content")
+    write(root, "content/alignment.yaml", "- alpha\n- beta\n")
+    write(root, "content/undocumented/lijst.yaml", "- een\n- twee\n")
+    write(root, "content/undocumented/LEESMIJ.txt", "Eén bestand per model: naam.yaml\n")
+    write(root, "content/undocumented/.concept.yaml", "half af: [\n")
+    result = check_content("content")
+    assert [str(p) for p in result.problems] == [
+        "content/undocumented/lijst.yaml:1: entry: a mapping with name, creators, category, known, missing and "
+        "sources",
+        "content/alignment.yaml:1: alignment: a mapping with scale and models"]
+    assert result.alignment.shown == "content/alignment.yaml"
+    assert [d.shown for d in result.undocumented] == ["content/undocumented/lijst.yaml",
+                                                      "content/undocumented/omega-framework.yaml"]
+
+
+def test_a_model_that_cannot_be_read_still_counts_as_existing_for_links(root):
+    import shutil
+
+    shutil.copytree(GOOD, root / "content")
+    (root / "content/alignment.yaml").unlink()
+    edit(root / "content/models/meten-roi/beta.md", "year: 2015", "year: [2015")
+    result = check_content("content")
+    assert [str(p) for p in result.problems] == [  # alpha's link to beta is no fault
+        "content/models/meten-roi/beta.md:9: YAML: valid YAML syntax (did not find expected ',' or ']'; while parsing "
+        "a flow sequence that starts on line 8)"]
+    assert result.alignment is None and sorted(result.models) == sorted(
+        str(p) for p in (root / "content/models").rglob("*.md") if p.name != "beta.md")
