@@ -158,6 +158,8 @@ def test_files_are_read_as_utf8_whatever_the_locale(root):
     import locale
 
     shutil.copytree(GOOD, root / "content")
+    write(root, "content/assessments/x.yaml", "title: Zelfscan één\nid: check-een\n")
+    edit(root / "content/models/meten-roi/beta.md", "year: 2015", "year: 2015\nassessment: check-een")
     before = locale.setlocale(locale.LC_CTYPE)
     try:
         locale.setlocale(locale.LC_CTYPE, "C")  # a machine whose default text encoding is ASCII

@@ -328,3 +328,19 @@ def test_a_model_that_cannot_be_read_still_counts_as_existing_for_links(root):
         "a flow sequence that starts on line 8)"]
     assert result.alignment is None and sorted(result.models) == sorted(
         str(p) for p in (root / "content/models").rglob("*.md") if p.name != "beta.md")
+
+
+def test_an_alignment_entry_that_is_wrong_does_not_hide_the_entries_after_it(root):
+    import shutil
+
+    shutil.copytree(GOOD, root / "content")
+    write(root, "content/alignment.yaml", "\n".join([
+        "scale: [{id: 1, name: Beginnen}, {id: 2, name: Groeien}]", "models:", "  - alleen een naam", "  - slug: zeta",
+        "    stages: [{name: x, element: 1, step: 1}]", "  - slug: alpha", "    stages:", "      - alleen een naam",
+        '      - {name: "Eind", element: 4, step: 1}', ""]))
+    align = "content/alignment.yaml"
+    assert [str(p) for p in check_content("content").problems] == [
+        f"{align}:3: models[0]: a mapping with slug and stages",
+        f"{align}:4: models[1].slug: the slug of an existing model ('zeta' does not exist)",
+        f"{align}:8: models[2].stages[0]: a mapping with name, element and step",
+        f"{align}:9: models[2].stages[1].element: an element number of alpha (1 to 3), not 4"]
