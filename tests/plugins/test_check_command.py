@@ -154,8 +154,10 @@ def test_a_file_that_is_not_utf8_names_the_line_of_the_first_bad_byte(root):
         "content/undocumented/y.yaml:3: text: UTF-8 text (save the file as UTF-8)"]
 
 
-def test_files_are_read_as_utf8_whatever_the_locale(root):
+def test_files_are_read_as_utf8_whatever_the_locale(root, monkeypatch):
     import locale
+
+    import catalog.validate as validate
 
     shutil.copytree(GOOD, root / "content")
     write(root, "content/assessments/x.yaml", "title: Zelfscan één\nid: check-een\n")
@@ -163,6 +165,7 @@ def test_files_are_read_as_utf8_whatever_the_locale(root):
     before = locale.setlocale(locale.LC_CTYPE)
     try:
         locale.setlocale(locale.LC_CTYPE, "C")  # a machine whose default text encoding is ASCII
+        monkeypatch.setattr(validate, "_VALIDATORS", {})  # the schemas (with Dutch descriptions) read here
         result = check_content("content")
     finally:
         locale.setlocale(locale.LC_CTYPE, before)
@@ -204,3 +207,4 @@ def test_unknown_and_missing_keys_are_placed_where_the_editor_looks(root):
         "axes, core, elements, sources, tags, related, unverified, assessment, confidence)",
         "content/undocumented/omega-framework.yaml:12: sources[0].title_en: this required key is missing "
         "(the English text beside 'title')"]
+

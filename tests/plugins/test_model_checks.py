@@ -344,3 +344,14 @@ def test_an_alignment_entry_that_is_wrong_does_not_hide_the_entries_after_it(roo
         f"{align}:4: models[1].slug: the slug of an existing model ('zeta' does not exist)",
         f"{align}:8: models[2].stages[0]: a mapping with name, element and step",
         f"{align}:9: models[2].stages[1].element: an element number of alpha (1 to 3), not 4"]
+
+
+def test_a_stage_named_after_an_element_without_a_name_is_a_fault_too(root):
+    import shutil
+
+    shutil.copytree(GOOD, root / "content")
+    edit(root / "content/models/volwassenheid-adoptie/alpha.md", '  - name: "Begin"\n', "  - ")
+    assert [str(p) for p in check_content("content").problems] == [
+        "content/models/volwassenheid-adoptie/alpha.md:13: elements[0].name: this required key is missing",
+        "content/alignment.yaml:7: models[0].stages[0].name: the name of element 1 of alpha or its first words "
+        "('None'), not 'Begin'"]

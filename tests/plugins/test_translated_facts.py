@@ -116,6 +116,9 @@ def test_organisation_compares_by_the_name_before_its_bracketed_explanation(root
     assert pair(root, changed("Test Bureau (an", "Test Bureau  (an")) == []  # a double space is no fact
     assert pair(root, changed("Test Bureau (an", "Test Office (an")) == [
         fault(8, "organisation", f"'Test Bureau' as in {NL} (found 'Test Office')")]
+    nested = "Test Bureau (nu deel van Groep (VS))"
+    assert pair(root, changed("Test Bureau (an explanation in English)", "Test Bureau (now part of Group (US))"),
+                changed("Test Bureau (een uitleg in het Nederlands)", nested, DUTCH)) == []
     assert pair(root, changed("Test Bureau (an", "Other Bureau (an")) == [
         fault(8, "organisation", f"'Test Bureau' as in {NL} (found 'Other Bureau')")]
 
@@ -148,7 +151,8 @@ def test_organisation_compares_by_the_name_before_its_bracketed_explanation(root
     ("    supports: [element-1]", "    supports: [critique, element-1]",
      [fault(30, "sources[1].supports", f"['element-1'] as in {NL} (found ['critique', 'element-1'])")]),
     ("lang: en\n", "", [fault(2, "lang", "'en' (a translated page says its language)")]),
-    ("lang: en", "lang: nl", [fault(2, "lang", "'en' (a translated page says its language)")]),
+    ("lang: en\ntitle: \"Test model\"", "title: \"Test model\"\nlang: nl",
+     [fault(3, "lang", "'en' (a translated page says its language)")]),
 ])
 def test_each_changed_fact_is_one_line_at_its_key(root, old, new, expected):
     assert pair(root, changed(old, new)) == expected
