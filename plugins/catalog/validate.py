@@ -512,7 +512,7 @@ def _files(folder, suffix):
     return found
 
 
-def assessment_ids(content_path, folder="assessments"):
+def assessment_ids(content_path, folder):
     """The ids of the assessment definitions (each file's top-level `id:` line, without parsing it twice)."""
     ids = set()
     for path in _files(os.path.join(content_path, folder), ".yaml"):

@@ -174,6 +174,12 @@ CASES = {
     "confidence too low": (("diagram: stages", "diagram: stages\nconfidence: laag"),
                            [at(12, "confidence", "'hoog' as computed from the sources, not 'laag' (every "
                                                  "condition for hoog is met)" + FIXED)]),
+    "two bad urls": (('url: "https://example.org/rapport"', 'url: "https://example.org/rapport\\n"',
+                      "supports: [makers, year, organisation, elements]\n",
+                      "supports: [makers, year, organisation, elements]\n  - {title: B, url: \"https://b.c0m/\", "
+                      "seen: 2026-11-23, kind: secondary, supports: [context]}\n"),
+                     [at(19, "sources[0].url", "a full http(s) address without spaces or line breaks"),
+                      at(23, "sources[1].url", "a full http(s) address with a real host name ('b.c0m' is not one)")]),
     "port that is a number": (('url: "https://example.org/rapport"', 'url: "https://example.org:8080/rapport"'),
                               []),
     "plain http": (('url: "https://example.org/rapport"', 'url: "http://www.example.org"'), []),
@@ -226,6 +232,8 @@ def test_faults_are_listed_by_line_and_a_misshapen_model_is_not_used(root):
 def test_a_model_that_is_not_a_mapping_is_one_fault(root):
     assert check(root, "---\n- een lijst\n---\nTekst.\n") == [at(2, "front matter", "a YAML mapping of keys to values")]
     assert check(root, "---\n\n---\nTekst.\n") == [at(2, "front matter", "a YAML mapping of keys to values")]
+    assert check(root, "Tekst zonder kop.\n") == [
+        at(1, "front matter", "a YAML block between two '---' lines at the top of the file")]
 
 
 def test_the_year_rule_ignores_what_is_not_a_whole_number(root):
@@ -351,7 +359,11 @@ def test_a_stage_named_after_an_element_without_a_name_is_a_fault_too(root):
 
     shutil.copytree(GOOD, root / "content")
     edit(root / "content/models/volwassenheid-adoptie/alpha.md", '  - name: "Begin"\n', "  - ")
+    edit(root / "content/alignment.yaml", '      - {name: "Midden"', '      - {name: "X", element: 1, step: 1}\n'
+                                                                      '      - {name: "Midden"')
     assert [str(p) for p in check_content("content").problems] == [
         "content/models/volwassenheid-adoptie/alpha.md:13: elements[0].name: this required key is missing",
         "content/alignment.yaml:7: models[0].stages[0].name: the name of element 1 of alpha or its first words "
-        "('None'), not 'Begin'"]
+        "('None'), not 'Begin'",
+        "content/alignment.yaml:8: models[0].stages[1].name: the name of element 1 of alpha or its first words "
+        "('None'), not 'X'"]
