@@ -154,5 +154,5 @@ bench-build: install
 # Mutation tests (not part of `make test`): mutmut over scoring/ and plugins/, each in a copy under
 # mutants/; the report with every surviving mutant goes to mutation-report/. Fails when a target is missed.
 MUTATION_AREAS?=
-mutation: install
+mutation: install compile-translations
 	MUTATION_NODE_MODULES="$(CURDIR)/node_modules" $(BIN)/python -m tests.mutation.run $(MUTATION_AREAS)
