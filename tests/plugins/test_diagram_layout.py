@@ -360,7 +360,8 @@ def test_the_alignment_sets_each_models_stages_under_the_steps_of_the_scale():
     rows = [("Alfa", {0: ["Begin"], 2: ["Eind", "Slot"]}), ("Beta met een naam die over meer regels moet lopen", {1: ["Midden"]})]
     svg = draw_alignment(scale, rows, title="Naast elkaar", ident="ne")
     root = root_of(svg)
-    assert desc(svg) == "Alfa: Beginnen: Begin, Bloeien: Eind / Slot; Beta met een naam die over meer regels moet lopen: Groeien: Midden"
+    assert desc(svg) == ("Alfa: Beginnen: Begin, Bloeien: Eind / Slot; "
+                         "Beta met een naam die over meer regels moet lopen: Groeien: Midden")
     assert 'id="dg-ne-t">Naast elkaar</title>' in svg and 'aria-labelledby="dg-ne-t dg-ne-d"' in svg
     texts = text_nodes(root)
     cell = (940 - 190) / 3
