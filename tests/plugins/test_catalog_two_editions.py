@@ -174,3 +174,22 @@ def test_both_editions_of_a_small_site_get_their_catalogue(tmp_path):
         checks[-1].__name__ = f"check_open_data[{lang}]"
     checks.append(check_sitemap)
     run_checks(output, checks)
+
+
+def test_a_translation_with_other_facts_stops_the_build_before_any_output(tmp_path):
+    import contextlib
+    import io
+
+    import pytest
+
+    content = bilingual_content(tmp_path / "content")
+    english = content / "en" / "models" / "meten-roi" / "beta.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("year: 2015", "year: 2016"), encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+        pelican_build(content, tmp_path / "output")
+    assert stopped.value.code == 1
+    lines = err.getvalue().splitlines()
+    assert any(line.startswith(f"{english}:") and ": year: " in line for line in lines), lines
+    assert lines[-1] == "1 content error found."
+    assert not (tmp_path / "output" / "modellen").exists()
