@@ -486,3 +486,67 @@ def test_a_real_model_is_drawn_in_its_own_order(meta):
     unknown = sum(1 for e in meta["elements"] if e.get("known", True) is False)
     assert (f"{len(names) - unknown} van {len(names)}" in said) == bool(unknown)
     assert re.fullmatch(r"[A-Z][a-z]+ met \d+ elementen, .*\.", said)
+
+
+# ------------------------------------------------------------------ styles: theme classes and their fallbacks
+
+
+def theme_colours():
+    css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    light = css[css.index(":root"):]
+    return {name: re.search(rf"--dg-{name}:\s*(#[0-9a-f]+)", light).group(1) for name in ("fill", "stroke", "centre")}
+
+
+def every_drawing():
+    for kind in KINDS:
+        yield draw(kind, FOUR, title="T", ident="t", axes={"x": "X", "y": "Y"}, unknown={1},
+                   core=2 if kind in ("cycle", "petals") else None)
+    yield draw("petals", FOUR, title="T", ident="t")
+    yield draw_alignment(["A", "B"], [("M", {0: ["s"]})], title="T", ident="t")
+
+
+def test_every_shape_carries_a_theme_class_and_the_light_colours_as_fallback():
+    colours = theme_colours()
+    css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    styled = set(re.findall(r"\.(dg-[a-z-]+)", css))
+    seen = set()
+    for svg in every_drawing():
+        root = root_of(svg)
+        assert re.fullmatch(rf"dg dg-({'|'.join(KINDS)}|alignment)", root.get("class"))
+        assert root.get("font-family") == "system-ui, sans-serif" and root.get("role") == "img"
+        for node in root.iter():
+            tag, classes = node.tag.removeprefix(SVG), (node.get("class") or "").split()
+            if tag in ("rect", "polygon"):
+                assert classes[0] == "dg-box" and set(classes) <= {"dg-box", "dg-core", "dg-unknown"}, classes
+                assert node.get("fill") == colours["fill"] and node.get("stroke") == colours["stroke"]
+            elif tag == "line":
+                assert classes[0] == "dg-line" and set(classes) <= {"dg-line", "dg-unknown"}, classes
+                assert node.get("stroke") == colours["stroke"] and node.get("stroke-width") in ("2", "4")
+            elif tag == "path":
+                assert classes[0] == "dg-arrow" and set(classes) <= {"dg-arrow", "dg-axis-x", "dg-axis-y"}, classes
+                assert node.get("fill") == colours["stroke"] and node.get("d") == "M-7,-6 L7,0 L-7,6 Z"
+            elif tag == "circle":
+                assert classes in (["dg-line"], ["dg-centre"]), classes
+                assert node.get("stroke") == colours["stroke"]
+                assert node.get("fill") == ("none" if classes == ["dg-line"] else colours["centre"])
+            elif tag == "text":
+                assert classes in (["dg-text"], ["dg-axis"]) and node.get("text-anchor") in ("start", "middle")
+                assert node.get("fill") == "#1a1a1a" and node.get("font-size") == "14"
+            else:
+                assert tag in ("svg", "title", "desc", "tspan"), tag
+            unknown = "dg-unknown" in classes
+            assert (node.get("stroke-dasharray") == "6 4") == unknown and (node.get("stroke-dasharray") is None) != unknown
+            if tag != "svg":
+                seen |= set(classes)
+    assert {"dg-box", "dg-core", "dg-unknown", "dg-line", "dg-arrow", "dg-centre"} <= seen
+    assert seen - {"dg-text", "dg-axis", "dg-axis-x", "dg-axis-y"} <= styled     # the theme styles what it must
+
+
+def test_element_labels_and_axis_labels_are_told_apart_by_class():
+    root = root_of(draw("matrix", FOUR, title="T", ident="t", axes={"x": "X", "y": "Y"}))
+    assert [t[4] for t in text_nodes(root)] == ["dg-axis"] + ["dg-text"] * 4 + ["dg-axis"]
+    for kind in ("stages", "list", "ladder", "pyramid", "cycle"):
+        assert {t[4] for t in text_nodes(root_of(draw(kind, FOUR, title="T", ident="t")))} == {"dg-text"}
+    anchors = {kind: {t[3] for t in text_nodes(root_of(draw(kind, FOUR, title="T", ident="t")))} for kind in KINDS}
+    assert anchors == {"stages": {"start"}, "list": {"start"}, "ladder": {"start"}, "pyramid": {"middle"},
+                       "funnel": {"middle"}, "cycle": {"middle"}, "petals": {"middle"}, "matrix": {"start", "middle"}}
