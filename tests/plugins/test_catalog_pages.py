@@ -258,3 +258,56 @@ def test_open_data_is_the_checked_front_matter_with_url_and_source_kinds(good):
 ])
 def test_a_csv_cell_holds_lists_as_json_and_nothing_as_empty(value, expected):
     assert cat._csv_value(value) == expected
+
+
+# ------------------------------------------------------------------ reading: checked models, pages as usual
+
+
+def reader_settings(content):
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+
+
+def test_a_model_is_read_from_the_check_and_the_file_is_not_read_again(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(GOOD, content)
+    settings = reader_settings(content)
+    cat.check_before_reading(types.SimpleNamespace(settings=settings))
+    alpha = content / "models" / "volwassenheid-adoptie" / "alpha.md"
+    checked = cat.checked_content(settings).models[str(alpha)]
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("Alfa-testmodel", "Veranderd"), encoding="utf-8")
+    body, meta = cat.CatalogReader(settings).read(str(alpha))
+    assert meta["title"] == "Alfa-testmodel" and meta["slug"] == "alpha" and meta["year"] == 2012
+    assert meta["confidence"] == checked.data["confidence"] and meta["elements"] == checked.data["elements"]
+    assert meta["date"].year == 2026 and "<p>" in meta["summary"]          # Pelican's own metadata types
+    assert ">1. Begin</h3>" in body and "Alleen om de build te testen." in body
+
+
+def test_a_page_or_an_unchecked_folder_is_read_from_its_file(tmp_path):
+    page = tmp_path / "over.md"
+    page.write_text('---\ntitle: "Over ons"\nsummary: "Kort *nieuws*."\ntags: [a, b]\n---\nTekst **vet**.\n',
+                    encoding="utf-8")
+    body, meta = cat.CatalogReader(reader_settings(tmp_path)).read(str(page))
+    assert body == "<p>Tekst <strong>vet</strong>.</p>"
+    assert meta["title"] == "Over ons" and meta["summary"] == "<p>Kort <em>nieuws</em>.</p>"
+    assert [str(t) for t in meta["tags"]] == ["a", "b"]
+
+
+def test_front_matter_that_is_no_mapping_gives_no_metadata(tmp_path, caplog):
+    reader = cat.CatalogReader(reader_settings(tmp_path))
+    assert reader._load_yaml_metadata("title: [open", "x.md") == {}
+    assert reader._load_yaml_metadata("- een\n- twee\n", "y.md") == {}
+    assert "x.md" in caplog.text and "y.md" in caplog.text
+    assert reader._load_yaml_metadata("title: Goed\nstatus: hidden\n", "z.md") == {"title": "Goed", "status": "hidden"}
+
+
+def test_markdown_files_are_read_by_the_catalogue_reader():
+    readers = types.SimpleNamespace(reader_classes={"md": object, "html": object})
+    cat.use_catalog_reader(readers)
+    assert readers.reader_classes["html"] is object
+    assert {ext: readers.reader_classes[ext] for ext in cat.CatalogReader.file_extensions} == {
+        ext: cat.CatalogReader for ext in cat.CatalogReader.file_extensions}
+    assert "md" in cat.CatalogReader.file_extensions

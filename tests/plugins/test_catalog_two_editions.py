@@ -157,6 +157,18 @@ def check_open_data(lang, articles, _pages, output):
     assert heading in page and "Omega Framework" in page
 
 
+def check_method_page_and_runtime(output):
+    import zipfile
+
+    for root in (output, output / "en"):
+        assert (root / "hoe-we-scoren" / "index.html").is_file()
+        with zipfile.ZipFile(root / "runtime" / "scoring.zip") as packed:
+            assert json.loads(packed.read("assessment_definitions.json")) == {}   # the fixture has no assessments
+        assert (root / "runtime" / "pyodide" / "pyodide.mjs").is_file()
+        assert (root / "runtime" / "qrcode" / "qrcode.mjs").is_file()
+        assert "__VERSION__" not in (root / "sw.js").read_text(encoding="utf-8")
+
+
 def check_sitemap(output):
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count('hreflang="en"') >= 3 and "/en/modellen/alpha/</loc>" in sitemap
@@ -172,7 +184,7 @@ def test_both_editions_of_a_small_site_get_their_catalogue(tmp_path):
             checks[-1].__name__ = f"{check.__name__}[{lang}]"
         checks.append(lambda site, a=articles, p=pages, lang=lang: check_open_data(lang, a, p, site))
         checks[-1].__name__ = f"check_open_data[{lang}]"
-    checks.append(check_sitemap)
+    checks += [check_sitemap, check_method_page_and_runtime]
     run_checks(output, checks)
 
 
