@@ -5,6 +5,7 @@ import hashlib
 import io
 import json
 import os
+import pathlib
 import types
 import zipfile
 
@@ -438,7 +439,7 @@ def test_the_runtime_is_shipped_with_the_site(tmp_path):
     packed = (runtime / "scoring.zip").read_bytes()
     assert packed == ap.scoring_zip(str(PACKAGE), definitions)
     sw = (tmp_path / "sw.js").read_text(encoding="utf-8")
-    template = (ROOT / "plugins" / "assessments" / "sw.js").read_text(encoding="utf-8")
+    template = pathlib.Path(ap.__file__).with_name("sw.js").read_text(encoding="utf-8")
     assert "__VERSION__" in template and "__VERSION__" not in sw
     assert sw == template.replace("__VERSION__", ap.runtime_version(NODE_MODULES, packed))
 
@@ -458,6 +459,21 @@ def test_a_placed_file_replaces_what_was_there(tmp_path):
     assert (tmp_path / "b").read_text(encoding="utf-8") == "new"
     ap._place(str(tmp_path / "a"), str(tmp_path / "c"))
     assert (tmp_path / "c").read_text(encoding="utf-8") == "new"
+
+
+def test_a_file_on_another_file_system_is_copied(tmp_path):
+    shm = pathlib.Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs a second file system (/dev/shm) to refuse a hard link")
+    source = shm / f"place-{os.getpid()}.txt"
+    source.write_text("gedeeld", encoding="utf-8")
+    try:
+        (tmp_path / "b").write_text("oud", encoding="utf-8")
+        ap._place(str(source), str(tmp_path / "b"))
+        assert (tmp_path / "b").read_text(encoding="utf-8") == "gedeeld"
+        assert (tmp_path / "b").stat().st_ino != source.stat().st_ino
+    finally:
+        source.unlink()
 
 
 def test_settings_override_the_defaults():
