@@ -155,13 +155,15 @@ def check_open_data(lang, articles, _pages, output):
     page = (root / "modellen" / "nog-niet-beschreven" / "index.html").read_text(encoding="utf-8")
     heading = "Bekende modellen die we nog niet konden beschrijven" if lang == "nl" else "Known models we could not describe yet"
     assert heading in page and "Omega Framework" in page
+    assert f"<title>{heading} · " in page and 'href="../../theme/css/site.css"' in page
 
 
 def check_method_page_and_runtime(output):
     import zipfile
 
     for root in (output, output / "en"):
-        assert (root / "hoe-we-scoren" / "index.html").is_file()
+        method = (root / "hoe-we-scoren" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../theme/css/site.css"' in method                       # relative links, as configured
         with zipfile.ZipFile(root / "runtime" / "scoring.zip") as packed:
             assert json.loads(packed.read("assessment_definitions.json")) == {}   # the fixture has no assessments
         assert (root / "runtime" / "pyodide" / "pyodide.mjs").is_file()
