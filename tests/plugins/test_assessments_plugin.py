@@ -224,6 +224,12 @@ def test_some_definition_has_score_and_question_rules_and_an_estimated_stage():
     assert kinds == {"score", "question"} and estimated
 
 
+@pytest.mark.parametrize("definition", [{}, {"model": None, "next_steps": [{"dimension": "a"}]},
+                                        {"models": [{"model": "m"}], "next_steps": []}])
+def test_a_definition_without_lists_of_models_or_stages_names_only_what_it_has(definition):
+    assert list(ap.linked_models(definition)) == ([("models[0].model", "m")] if definition.get("models") else [])
+
+
 # ------------------------------------------------------------------ the form
 
 
@@ -249,14 +255,15 @@ def article(slug, title=None):
 
 def test_a_widget_carries_what_the_form_shows():
     data = edition(good_definition(), "nl")
-    models = {"eigen": article("eigen", "Eigen model"), data["model"]: article(data["model"], "Het model")}
+    data["dimensions"][0]["label"] = "Één & ander"
+    models = {"eigen": article("eigen", "Eigen modèl"), data["model"]: article(data["model"], "Het model")}
     widget = ap.Widget(data, models, {"ASSESSMENTS": {"method_url": "method/"}})
     assert (widget.id, widget.title, widget.questions, widget.total) == (
         data["id"], data["title"], data["questions"], len(data["questions"]))
     assert (widget.words, widget.minutes) == ap.reading_time(data["questions"])
     assert json.loads(widget.dimension_names) == {d["id"]: d["label"] for d in data["dimensions"]}
-    assert "&" in widget.dimension_names   # the labels as written, not escaped
-    assert json.loads(widget.model_urls) == {"eigen": ["modellen/eigen/", "Eigen model"],
+    assert "Één & ander" in widget.dimension_names and "Eigen modèl" in widget.model_urls   # as written, not escaped
+    assert json.loads(widget.model_urls) == {"eigen": ["modellen/eigen/", "Eigen modèl"],
                                              data["model"]: [f"modellen/{data['model']}/", "Het model"]}
     assert widget.method_url == "method/" and widget.kind == "organisation"
     assert (widget.model_url, widget.model_title) == (f"modellen/{data['model']}/", "Het model")

@@ -297,10 +297,19 @@ def test_a_page_or_an_unchecked_folder_is_read_from_its_file(tmp_path):
 
 
 def test_front_matter_that_is_no_mapping_gives_no_metadata(tmp_path, caplog):
+    import yaml
+
     reader = cat.CatalogReader(reader_settings(tmp_path))
     assert reader._load_yaml_metadata("title: [open", "x.md") == {}
+    (broken,) = [r for r in caplog.records if "x.md" in r.getMessage()]
+    assert "Error parsing YAML" in broken.getMessage() and isinstance(broken.exc_info[1], yaml.YAMLError)
+    caplog.clear()
     assert reader._load_yaml_metadata("- een\n- twee\n", "y.md") == {}
-    assert "x.md" in caplog.text and "y.md" in caplog.text
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "YAML header didn't parse as a dict for file 'y.md'"]
+    caplog.clear()
+    assert reader._load_yaml_metadata("status: [hidden, draft]\n", "z.md") == {"status": "hidden"}
+    assert "z.md" in caplog.text and "Duplicate definition of 'status'" in caplog.text
     assert reader._load_yaml_metadata("title: Goed\nstatus: hidden\n", "z.md") == {"title": "Goed", "status": "hidden"}
 
 
@@ -311,3 +320,9 @@ def test_markdown_files_are_read_by_the_catalogue_reader():
     assert {ext: readers.reader_classes[ext] for ext in cat.CatalogReader.file_extensions} == {
         ext: cat.CatalogReader for ext in cat.CatalogReader.file_extensions}
     assert "md" in cat.CatalogReader.file_extensions
+
+
+def test_every_kind_the_schema_allows_has_its_label():
+    schema = json.loads((ROOT / "schemas" / "model.schema.json").read_text(encoding="utf-8"))
+    assert sorted(cat.KIND_LABELS) == sorted(schema["properties"]["kind"]["enum"])
+    assert len(set(cat.KIND_LABELS.values())) == len(cat.KIND_LABELS)

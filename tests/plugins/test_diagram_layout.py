@@ -538,6 +538,8 @@ def test_every_shape_carries_a_theme_class_and_the_light_colours_as_fallback():
             assert (node.get("stroke-dasharray") == "6 4") == unknown and (node.get("stroke-dasharray") is None) != unknown
             if tag != "svg":
                 seen |= set(classes)
+            if tag not in ("tspan", "title", "desc"):
+                assert not (node.tail or "").strip() and (tag == "text" or not (node.text or "").strip()), tag
     assert {"dg-box", "dg-core", "dg-unknown", "dg-line", "dg-arrow", "dg-centre"} <= seen
     assert seen - {"dg-text", "dg-axis", "dg-axis-x", "dg-axis-y"} <= styled     # the theme styles what it must
 
@@ -550,3 +552,89 @@ def test_element_labels_and_axis_labels_are_told_apart_by_class():
     anchors = {kind: {t[3] for t in text_nodes(root_of(draw(kind, FOUR, title="T", ident="t")))} for kind in KINDS}
     assert anchors == {"stages": {"start"}, "list": {"start"}, "ladder": {"start"}, "pyramid": {"middle"},
                        "funnel": {"middle"}, "cycle": {"middle"}, "petals": {"middle"}, "matrix": {"start", "middle"}}
+
+
+# ------------------------------------------------------------------ exact geometry: the spec in numbers
+
+
+@pytest.mark.parametrize("kind", ["pyramid", "funnel"])
+@pytest.mark.parametrize("n", [1, 3, 5])
+def test_layer_edges_run_evenly_from_200_px_to_the_full_width(kind, n):
+    labels = [f"L{i}" for i in range(n)]
+    root = root_of(draw(kind, labels, title="T", ident="t"))
+    edges = [200 + 440 * r / n for r in range(n + 1)]
+    if kind == "funnel":
+        edges.reverse()
+    for r, poly in enumerate(root.iter(f"{SVG}polygon")):
+        y0, y1 = 40 * r, 40 * (r + 1)
+        top, bottom = edges[r], edges[r + 1]
+        expected = [(320 - top / 2, y0), (320 + top / 2, y0), (320 + bottom / 2, y1), (320 - bottom / 2, y1)]
+        assert poly.get("points") == " ".join(f"{x:.0f},{y:.0f}" for x, y in expected)
+
+
+@pytest.mark.parametrize("kind", ["pyramid", "funnel"])
+def test_a_layer_label_wraps_to_the_narrow_edge_of_its_own_layer(kind):
+    # four layers: edges 200, 310, 420, 530, 640 px; a label gets the narrow edge less 50 px (8.4 px a character)
+    fits = [17, 30, 44, 57] if kind == "pyramid" else [57, 44, 30, 17]    # from the top down
+    for layer, chars in enumerate(fits):
+        index = layer if kind == "funnel" else 3 - layer
+        for extra, lines in ((0, 1), (1, 2)):
+            labels = ["a"] * 4
+            labels[index] = "x" * (chars + extra - 3) + " yy"               # chars (+1) characters
+            texts = text_nodes(root_of(draw(kind, labels, title="T", ident="t")))
+            assert len(texts[layer][0]) == lines, (layer, labels[index], texts[layer][0])
+
+
+def test_rungs_are_spaced_by_their_wrapped_labels():
+    long = "Een sport met een omschrijving die zo lang is dat ze over meer dan twee regels moet worden verdeeld naast de ladder"
+    root = root_of(draw("ladder", ["Kort", long, "Ook kort"], title="T", ident="t"))
+    texts = text_nodes(root)
+    lines = len(texts[1][0])
+    assert lines == len(wrap(f"2. {long}", WIDTH - 150)) >= 2
+    rungs = [float(n.get("y1")) for n in list(root.iter(f"{SVG}line"))[2:]]
+    spans = [44, lines * LINE + 20, 44]
+    height = sum(spans)
+    assert viewbox(root)[3] - 8 == height
+    assert rungs == [height - spans[0] / 2, height - spans[0] - spans[1] / 2, spans[2] / 2]
+
+
+@pytest.mark.parametrize("kind, chars", [("list", 73), ("stages", 73), ("ladder", 58)])
+def test_a_label_that_just_fits_stays_on_one_line(kind, chars):
+    # the text of a list item or the first stage has 620 px (10 px inside each side), a rung 490 px
+    for extra, lines in ((0, 1), (1, 2)):
+        label = "x" * (chars + extra - 7) + " yyy"          # with "1. " in front: chars (+1) characters
+        texts = text_nodes(root_of(draw(kind, [label, "b"], title="T", ident="t")))
+        assert len(texts[0][0]) == lines, (kind, extra, texts[0][0])
+
+
+def test_alignment_texts_sit_in_the_middle_of_their_cells_and_rows():
+    scale = ["Een", "Twee", "Drie"]
+    rows = [("Model met een naam van drie regels lang of meer", {0: ["a"], 2: ["b / c"]}), ("Kort", {1: ["d"]})]
+    root = root_of(draw_alignment(scale, rows, title="T", ident="t"))
+    texts, boxes = text_nodes(root), rects(root)
+    cell = 750 / 3
+    head_h = LINE + 20
+    for i, head in enumerate(texts[:3]):
+        assert middle(head) == head_h / 2 and head[1] == [round(190 + cell * (i + 0.5))]
+    first_h = len(wrap(rows[0][0], 178)) * LINE + 20
+    name1, a, bc, name2, d = texts[3:]
+    assert name1[1][0] == 4 and abs(middle(name1) - (head_h + first_h / 2)) <= 0.5
+    assert name2[1][0] == 4 and abs(middle(name2) - (head_h + first_h + (LINE + 20) / 2)) <= 0.5
+    for box, text in zip(boxes, (a, bc, d), strict=True):
+        assert box["rx"] == 4 and abs(box["width"] - (cell - 4)) <= 0.5
+        assert abs(text[1][0] - (box["x"] + box["width"] / 2)) <= 0.5
+        assert abs(middle(text) - (box["y"] + box["height"] / 2)) <= 0.5
+    assert [b["x"] for b in boxes] == [192, round(190 + 2 * cell + 2), round(190 + cell + 2)]
+    assert [(b["y"], b["height"]) for b in boxes] == [(head_h + 2, first_h - 4)] * 2 + [(head_h + first_h + 2, LINE + 20 - 4)]
+
+
+@pytest.mark.parametrize("steps, head_chars, cell_chars", [(3, 28, 28), (1, 88, 88), (5, 16, 16)])
+def test_alignment_words_wrap_at_the_width_of_their_cell(steps, head_chars, cell_chars):
+    """A step name has its cell less 8 px, a stage text its cell less 10 px, a model name 178 px."""
+    for extra, lines in ((0, 1), (1, 2)):
+        head = "x" * (head_chars + extra - 4) + " yyy"
+        stage = "x" * (cell_chars + extra - 4) + " yyy"
+        name = "x" * (21 + extra - 4) + " yyy"
+        scale = [head] + ["s"] * (steps - 1)
+        texts = text_nodes(root_of(draw_alignment(scale, [(name, {0: [stage]})], title="T", ident="t")))
+        assert [len(t[0]) for t in (texts[0], texts[steps], texts[steps + 1])] == [lines] * 3, (steps, extra)
