@@ -3,6 +3,7 @@ the undocumented list and the open data, called directly on small models and on 
 
 import datetime
 import json
+import re
 import types
 
 import pytest
@@ -326,3 +327,48 @@ def test_every_kind_the_schema_allows_has_its_label():
     schema = json.loads((ROOT / "schemas" / "model.schema.json").read_text(encoding="utf-8"))
     assert sorted(cat.KIND_LABELS) == sorted(schema["properties"]["kind"]["enum"])
     assert len(set(cat.KIND_LABELS.values())) == len(cat.KIND_LABELS)
+
+
+# ------------------------------------------------------------------ the indexes of a site without settings of its own
+
+
+def generators(settings, articles=(), pages=(), hidden_pages=()):
+    arts = types.SimpleNamespace(articles=list(articles), hidden_articles=[], drafts=[], settings=settings, context={})
+    pgs = types.SimpleNamespace(pages=list(pages), hidden_pages=list(hidden_pages))
+    return [pgs, arts], arts, pgs
+
+
+def essay(slug):
+    return types.SimpleNamespace(slug=slug, metadata={"essay": True})
+
+
+def test_an_empty_site_gets_every_category_by_its_id_and_the_default_addresses(tmp_path):
+    settings = {"PATH": str(tmp_path), "ARTICLE_PATHS": ["models"], "CATEGORY_URL": "c/{slug}.html"}
+    about = types.SimpleNamespace(slug="over", metadata={})
+    gens, arts, pgs = generators(settings, pages=[about, essay("meten-roi")], hidden_pages=[essay("kanalen-platformen")])
+    cat.build_indexes(gens)
+    catalog = arts.context["catalog"]
+    ids = ["volwassenheid-adoptie", "implementatie-strategie", "focus-benadering", "weergave-doelgroep", "meten-roi",
+           "kanalen-platformen"]
+    assert [(c.id, c.name, c.url, c.count) for c in catalog.categories] == [(i, i, f"c/{i}.html", 0) for i in ids]
+    assert catalog.by_id["meten-roi"].essay.slug == "meten-roi"
+    assert catalog.by_id["kanalen-platformen"].essay.slug == "kanalen-platformen"
+    assert catalog.by_id["focus-benadering"].essay is None
+    assert pgs.pages == [about] and pgs.hidden_pages == []             # essays are not pages of their own
+    assert (catalog.models, catalog.newest, catalog.by_slug, catalog.by_year, catalog.no_year) == ([], [], {}, [], [])
+    assert catalog.undocumented == [] and catalog.alignment is None
+    assert catalog.undocumented_url == "modellen/nog-niet-beschreven/"
+
+
+def test_a_model_file_pelican_did_not_read_stops_the_build(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(GOOD, content)
+    settings = {**reader_settings(content), "CATALOG_CATEGORIES": [(i, i) for i in cat.CATEGORY_IDS]}
+    cat.check_before_reading(types.SimpleNamespace(settings=settings))
+    gens, _arts, _pgs = generators(settings)
+    first = sorted(cat.checked_content(settings).models)[0]
+    with pytest.raises(cat.CatalogError, match=rf"^{re.escape(first)}: models: 5 model files, but Pelican read 0 "
+                                                r"\(see its messages above\)$"):
+        cat.build_indexes(gens)
