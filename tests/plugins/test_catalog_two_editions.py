@@ -134,7 +134,10 @@ def check_model_pages(lang, articles, _pages):
 
 def check_open_data(lang, articles, _pages, output):
     root = output if lang == "nl" else output / "en"
-    data = json.loads((root / "data" / "models.json").read_text(encoding="utf-8"))
+    text = (root / "data" / "models.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    # readable and diffable: one key a line, indented by one space, every character as itself
+    assert text == json.dumps(data, ensure_ascii=False, indent=1) and "Bèta" in text
     assert data["count"] == 3 and data["license"] == "CC BY 4.0"
     assert [m["slug"] for m in data["models"]] == ["alpha", "beta", "gamma"]
     alpha = data["models"][0]
