@@ -300,7 +300,7 @@ def _decorate(article, by_id, by_slug, settings):
     article.category_info = by_id[str(article.category)]
     article.related_models = [by_slug[s] for s in meta.get("related", []) if s in by_slug]
     article.citation = _citation(article, _)
-    article.kind_label = KIND_LABELS.get(meta["kind"], meta["kind"])
+    article.kind_label = KIND_LABELS[meta["kind"]]  # the schema allows no other kind
     article.json_ld = _json_ld(article, settings)
     article.sources_info, article.fact_refs, article.element_refs = source_facts(meta, _)
     article.elements_known = elements_known_label(meta, _)

@@ -37,12 +37,17 @@ def pelican_build(content, output):
         "PLUGIN_PATHS": [os.path.dirname(os.path.dirname(os.path.abspath(catalog.__file__)))],
         "ASSESSMENTS": {"node_modules": NODE_MODULES},
     })
+    from pelican.plugins.i18n_subsites import i18n_subsites
+
     cwd = os.getcwd()
     os.chdir(ROOT)  # PLUGIN_PATHS and THEME are relative to the project
     try:
         Pelican(settings).run()
     finally:
         os.chdir(cwd)
+        # a build stopped by a content fault leaves i18n_subsites holding its settings and its queue of
+        # editions: the next build in this process would build those instead of its own
+        i18n_subsites._MAIN_SETTINGS = None
     return output
 
 

@@ -10,3 +10,10 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
+
+# The plugin packages are imported here, before anything imports `assessments`: that plugin puts the
+# project root on sys.path, and in a mutation run's copy (plugins lifted to the top level) the root holds
+# an unmutated copy of each package that would otherwise shadow the mutated one.
+import catalog  # noqa: E402, F401
+import diagrams  # noqa: E402, F401
+import editions  # noqa: E402, F401
