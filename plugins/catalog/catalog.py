@@ -23,6 +23,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .contract import CATEGORY_IDS, SOURCE_KIND_LABELS, element_known
 from .language import N_, interface_gettext
+from .smarty import quicken
 from .translations import check_translations
 from .validate import Content, check_content, report
 
@@ -87,6 +88,10 @@ def check_before_reading(pelican):
 
 class CatalogReader(YAMLMetadataReader):
     """Markdown with YAML front matter; model files come from the check, already parsed and validated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        quicken(self._md)
 
     def read(self, source_path):
         """Hand the checked front matter to Pelican and render the body; other files as usual."""
