@@ -8,7 +8,7 @@ adds what that plugin leaves out:
   and the translated pages themselves listed beside their originals;
 - one compilation of each template for the whole build: Pelican gives every generator of every edition
   its own Jinja2 environment, which would parse and compile `base.html` and the partials a dozen times.
-  The compiled code is kept in memory for this process only; nothing is written to disk.
+  The compiled code is kept in memory for this build only; nothing is written to disk.
 """
 
 import os
@@ -62,6 +62,9 @@ def add_filters(generator):
     env.filters["local_date"] = local_date_filter
     env.filters["local_number"] = local_number_filter
     env.bytecode_cache = SHARED_TEMPLATES
+    # The environment lives for one build, so a template it has loaded is current for its whole life:
+    # no need to look at the file's modification time again on every include of every page.
+    env.auto_reload = False
 
 
 def _compile_settings(env):
