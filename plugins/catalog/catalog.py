@@ -72,8 +72,8 @@ def check_before_reading(pelican):
         if not os.path.isdir(os.path.join(settings["PATH"], folder)):
             continue  # a one-language content folder (the test fixtures): nothing to pair
         paths = [os.path.join(folder, p) for p in settings["ARTICLE_PATHS"]]
-        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths)
-        problems += [p for p in edition.problems if p not in problems]  # shared data files, checked again
+        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths, shared=result)
+        problems += [p for p in edition.problems if p not in problems]  # shared data files: their faults again
         problems += check_translations(settings["PATH"], lang, list(result.models.values()),
                                        list(edition.models.values()))
         _PRECHECKED[(key[0], tuple(paths))] = edition
