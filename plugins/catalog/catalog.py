@@ -404,10 +404,12 @@ def _csv_value(value):
 
 
 def open_data_record(article, meta):
-    """One model as open data: its checked front matter (computed confidence included) and its url."""
+    """One model as open data: its checked front matter (computed confidence included) and its url.
+
+    Dates stay date objects here; both writers turn them into YYYY-MM-DD texts as they serialise."""
     record = {"slug": meta["slug"], "url": article.url, **meta}
     record["source_kinds"] = sorted({s["kind"] for s in meta["sources"]})
-    return json.loads(json.dumps(record, default=str))
+    return record
 
 
 class OpenDataGenerator(Generator):
@@ -427,9 +429,8 @@ class OpenDataGenerator(Generator):
         os.makedirs(out, exist_ok=True)
         with open(os.path.join(out, "models.json"), "w", encoding="utf-8") as handle:
             json.dump({"count": len(records), "license": self.settings.get("LICENSE_NAME"),
-                       "models": records,
-                       "undocumented": json.loads(json.dumps(catalog.undocumented, default=str))},
-                      handle, ensure_ascii=False, indent=1)
+                       "models": records, "undocumented": catalog.undocumented},
+                      handle, ensure_ascii=False, indent=1, default=str)
         buffer = io.StringIO()
         table = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
         table.writeheader()
