@@ -4,7 +4,8 @@ Smarty runs a second pass of inline patterns over every text in a page: eighteen
 each tried on each paragraph, heading and list item, which made it as costly as the rest of Markdown
 together. Each of its patterns needs a character the text may not hold at all: a quote, two dashes,
 three dots. The pass below skips a pattern when the text lacks what that pattern needs, and otherwise
-runs it exactly as Markdown does, so the HTML is the same to the byte (tests/unit/test_smarty.py).
+runs it exactly as Markdown does, so the HTML is the same to the byte (tests/plugins/test_smarty.py,
+tests/unit/test_smarty_content.py).
 """
 
 from markdown import treeprocessors, util
