@@ -49,23 +49,32 @@ class AssessmentError(Exception):
 
 # libyaml's parser where it is installed: the pure-Python one costs a third of a build
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PARSED = {}  # definitions folder -> {file: parsed YAML} of the build under way, shared by its editions
 
 
 def _settings(settings):
     return {**DEFAULTS, **settings.get("ASSESSMENTS", {})}
 
 
-def load_definitions(content_path, sub, lang="nl", langs=("nl", "en")):
+def load_definitions(content_path, sub, lang="nl", langs=("nl", "en"), parsed=None):
     """Parse and validate every definition file; return {id: (relative path, dict, Assessment)}, the dict
-    holding the texts of edition `lang` (every text must have its translation in each of `langs`)."""
+    holding the texts of edition `lang` (every text must have its translation in each of `langs`).
+
+    `parsed` (file path -> YAML as parsed), when given, is used and filled: the editions of one build
+    parse each file once (the parsed data is only read, each edition picks its texts into a new dict).
+    """
     found = {}
     for path in sorted(glob.glob(os.path.join(content_path, sub, "*.yaml"))):
         rel = os.path.relpath(path, content_path)
-        try:
-            with open(path, encoding="utf-8") as handle:
-                data = yaml.load(handle, Loader=YAML_LOADER)
-        except yaml.YAMLError as exc:
-            raise AssessmentError(f"{rel}: (document): valid YAML: {exc}") from None
+        data = parsed.get(path) if parsed is not None else None
+        if data is None:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    data = yaml.load(handle, Loader=YAML_LOADER)
+            except yaml.YAMLError as exc:
+                raise AssessmentError(f"{rel}: (document): valid YAML: {exc}") from None
+            if parsed is not None:
+                parsed[path] = data
         try:
             data = edition(data, lang, langs, langs[0])
         except EditionError as exc:
@@ -144,12 +153,17 @@ def reading_time(questions):
     return words, math.ceil(words / 200 + len(questions) / 6)
 
 
+def models_json(models):
+    """Every model's URL and title by slug, as the form's script reads them (the same for every form)."""
+    return json.dumps({slug: [a.url, a.title] for slug, a in models.items()}, ensure_ascii=False)
+
+
 class Widget:
     """What the theme needs to render one assessment form: the definition and its links."""
 
     unknown = scoring.UNKNOWN  # the answer value of "weet ik niet"
 
-    def __init__(self, data, models, settings, assessment=None):
+    def __init__(self, data, models, settings, assessment=None, model_urls=None):
         self.id = data["id"]
         self.data = data
         self.title = data["title"]
@@ -157,7 +171,7 @@ class Widget:
         self.total = len(data["questions"])
         self.words, self.minutes = reading_time(data["questions"])
         self.dimension_names = json.dumps({d["id"]: d["label"] for d in data["dimensions"]}, ensure_ascii=False)
-        self.model_urls = json.dumps({slug: [a.url, a.title] for slug, a in models.items()}, ensure_ascii=False)
+        self.model_urls = model_urls if model_urls is not None else models_json(models)
         self.method_url = _settings(settings)["method_url"]
         self.kind = data.get("kind", "organisation")
         model = models.get(data.get("model"))
@@ -173,13 +187,17 @@ def attach(generators):
     settings = articles.settings
     conf = _settings(settings)
     langs = tuple(lang for lang, _name in settings.get("SITE_LANGUAGES", [(settings["DEFAULT_LANG"], "")]))
-    definitions = load_definitions(settings["PATH"], conf["path"], settings["DEFAULT_LANG"], langs)
+    folder = os.path.abspath(os.path.join(settings["PATH"], conf["path"]))
+    if settings["DEFAULT_LANG"] == langs[0] or folder not in _PARSED:
+        _PARSED[folder] = {}  # the root edition comes first in a build and reads the files afresh
+    definitions = load_definitions(settings["PATH"], conf["path"], settings["DEFAULT_LANG"], langs, _PARSED[folder])
     models = {a.slug: a for a in articles.articles}
     for rel, data, _assessment in definitions.values():
         for where, slug in linked_models(data):
             if slug not in models:
                 raise AssessmentError(f"{rel}: {where}: the slug of an existing model ('{slug}' does not exist)")
-    widgets = {aid: Widget(data, models, settings, loaded) for aid, (_rel, data, loaded) in definitions.items()}
+    urls = models_json(models)
+    widgets = {aid: Widget(data, models, settings, loaded, urls) for aid, (_rel, data, loaded) in definitions.items()}
     for article in articles.articles:
         ids = [aid for aid, w in widgets.items() if w.data.get("model") == article.slug]
         ids += [article.metadata["assessment"]] if article.metadata.get("assessment") else []

@@ -23,6 +23,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .contract import CATEGORY_IDS, SOURCE_KIND_LABELS, element_known
 from .language import N_, interface_gettext
+from .smarty import quicken
 from .translations import check_translations
 from .validate import Content, check_content, report
 
@@ -71,8 +72,8 @@ def check_before_reading(pelican):
         if not os.path.isdir(os.path.join(settings["PATH"], folder)):
             continue  # a one-language content folder (the test fixtures): nothing to pair
         paths = [os.path.join(folder, p) for p in settings["ARTICLE_PATHS"]]
-        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths)
-        problems += [p for p in edition.problems if p not in problems]  # shared data files, checked again
+        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths, shared=result)
+        problems += [p for p in edition.problems if p not in problems]  # shared data files: their faults again
         problems += check_translations(settings["PATH"], lang, list(result.models.values()),
                                        list(edition.models.values()))
         _PRECHECKED[(key[0], tuple(paths))] = edition
@@ -87,6 +88,10 @@ def check_before_reading(pelican):
 
 class CatalogReader(YAMLMetadataReader):
     """Markdown with YAML front matter; model files come from the check, already parsed and validated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        quicken(self._md)
 
     def read(self, source_path):
         """Hand the checked front matter to Pelican and render the body; other files as usual."""
@@ -399,10 +404,12 @@ def _csv_value(value):
 
 
 def open_data_record(article, meta):
-    """One model as open data: its checked front matter (computed confidence included) and its url."""
+    """One model as open data: its checked front matter (computed confidence included) and its url.
+
+    Dates stay date objects here; both writers turn them into YYYY-MM-DD texts as they serialise."""
     record = {"slug": meta["slug"], "url": article.url, **meta}
     record["source_kinds"] = sorted({s["kind"] for s in meta["sources"]})
-    return json.loads(json.dumps(record, default=str))
+    return record
 
 
 class OpenDataGenerator(Generator):
@@ -422,9 +429,8 @@ class OpenDataGenerator(Generator):
         os.makedirs(out, exist_ok=True)
         with open(os.path.join(out, "models.json"), "w", encoding="utf-8") as handle:
             json.dump({"count": len(records), "license": self.settings.get("LICENSE_NAME"),
-                       "models": records,
-                       "undocumented": json.loads(json.dumps(catalog.undocumented, default=str))},
-                      handle, ensure_ascii=False, indent=1)
+                       "models": records, "undocumented": catalog.undocumented},
+                      handle, ensure_ascii=False, indent=1, default=str)
         buffer = io.StringIO()
         table = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
         table.writeheader()

@@ -525,9 +525,43 @@ def assessment_ids(content_path, folder):
     return ids
 
 
+def _read_shared(content_path, alignment, undocumented, this_year):
+    """alignment.yaml and the undocumented list, read and checked on their own (schema, one-file rules).
+
+    `usable` says whether alignment.yaml could be read as a mapping, so the rule that also needs the
+    models may look at it."""
+    align = None
+    align_path = os.path.join(content_path, alignment)
+    if os.path.isfile(align_path):
+        align = read_yaml(align_path)
+        if not align.problems:
+            if not isinstance(align.data, dict):
+                align.fault("alignment", "a mapping with scale and models")
+            else:
+                schema_problems(align, "alignment")
+                align.usable = True
+    undoc = []
+    for path in _files(os.path.join(content_path, undocumented), ".yaml"):
+        doc = read_yaml(path)
+        if not doc.problems:
+            if not isinstance(doc.data, dict):
+                doc.fault("entry", "a mapping with name, creators, category, known, missing and sources")
+            else:
+                schema_problems(doc, "undocumented")
+                rule_year_not_in_future(doc, this_year)
+                rule_sources_seen_not_in_future(doc, datetime.date.today())
+        undoc.append(doc)
+    return align, undoc
+
+
 def check_content(content_path, *, this_year=None, article_paths=("models",), alignment="alignment.yaml",
-                  undocumented="undocumented", assessments="assessments"):
-    """Read and check every model file, alignment.yaml and the undocumented list; return Content."""
+                  undocumented="undocumented", assessments="assessments", shared=None):
+    """Read and check every model file, alignment.yaml and the undocumented list; return Content.
+
+    `shared` is the Content of another edition of the same folder (a translation's check): its
+    alignment.yaml and undocumented list are used as read there, not read again, and only the rules
+    that need this edition's models are applied to them once more.
+    """
     this_year = this_year or datetime.date.today().year
     docs = []
     for sub in article_paths:
@@ -545,27 +579,12 @@ def check_content(content_path, *, this_year=None, article_paths=("models",), al
     by_slug = {}
     for doc in shaped:
         by_slug.setdefault(doc.data.get("slug"), doc)
-    align = None
-    align_path = os.path.join(content_path, alignment)
-    if os.path.isfile(align_path):
-        align = read_yaml(align_path)
-        if not align.problems:
-            if not isinstance(align.data, dict):
-                align.fault("alignment", "a mapping with scale and models")
-            else:
-                schema_problems(align, "alignment")
-                rule_alignment_names_real_stages(align, by_slug)
-    undoc = []
-    for path in _files(os.path.join(content_path, undocumented), ".yaml"):
-        doc = read_yaml(path)
-        if not doc.problems:
-            if not isinstance(doc.data, dict):
-                doc.fault("entry", "a mapping with name, creators, category, known, missing and sources")
-            else:
-                schema_problems(doc, "undocumented")
-                rule_year_not_in_future(doc, this_year)
-                rule_sources_seen_not_in_future(doc, datetime.date.today())
-        undoc.append(doc)
+    if shared is None:
+        align, undoc = _read_shared(content_path, alignment, undocumented, this_year)
+    else:
+        align, undoc = shared.alignment, shared.undocumented
+    if align is not None and align.usable:
+        rule_alignment_names_real_stages(align, by_slug)
     rule_undocumented_not_a_page(undoc, by_slug)
     problems = [p for d in docs + undoc + ([align] if align else [])
                 for p in sorted(d.problems, key=lambda p: p.line)]
@@ -595,8 +614,8 @@ def main(argv=None):
     problems = list(result.problems)
     editions = {}
     for lang in (lang for lang in TRANSLATED_LANGS if os.path.isdir(os.path.join(content, lang))):
-        edition = check_content(content, article_paths=(os.path.join(lang, "models"),))
-        problems += [p for p in edition.problems if p not in problems]  # shared files are checked once more
+        edition = check_content(content, article_paths=(os.path.join(lang, "models"),), shared=result)
+        problems += [p for p in edition.problems if p not in problems]  # shared files: their faults again
         problems += check_translations(content, lang, list(result.models.values()), list(edition.models.values()))
         editions[lang] = len(edition.models)
     if problems:

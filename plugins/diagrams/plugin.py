@@ -50,6 +50,16 @@ def alignment_rows(data, models, rel):
     return scale, rows
 
 
+def alignment_data(articles, rel):
+    """The data of alignment file `rel`: content/alignment.yaml as the content check read it (the
+    catalogue carries it), any other file read here."""
+    catalog = articles.context.get("catalog")
+    if rel == "alignment.yaml" and getattr(catalog, "alignment", None) is not None:
+        return catalog.alignment
+    with open(os.path.join(articles.settings["PATH"], rel), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
 def add_alignment(generators):
     """Draw the side-by-side view of the maturity models on the page that asks for it."""
     articles = next(g for g in generators if hasattr(g, "articles"))
@@ -60,8 +70,7 @@ def add_alignment(generators):
         if not source:
             continue
         rel = source if isinstance(source, str) else "alignment.yaml"
-        with open(os.path.join(articles.settings["PATH"], rel), encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+        data = alignment_data(articles, rel)
         scale, rows = alignment_rows(data, models, rel)
         page.alignment_svg = draw_alignment(scale, rows, title=page.title, ident="naast-elkaar")
 
