@@ -151,6 +151,22 @@ export function message(scope, name, values = {}) {
   return text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
 }
 
+const LIST = new Intl.ListFormat(root.lang === "en" ? "en-GB" : "nl-NL", { type: "conjunction" });
+
+/** The visitor's text of an error the worker reported: the page's wording of its code (template "err-<code>"),
+ * values filled in (lists as the page's language writes them, a reason by its template "err-reason-<word>");
+ * the worker's own message when the page has no wording for the code. */
+export function errorText(scope, reply) {
+  const code = typeof reply?.code === "string" ? reply.code : "";
+  if (!code || !scope.querySelector(`template[data-msg="err-${CSS.escape(code)}"]`)) return String(reply?.message || "");
+  const values = {};
+  for (const [key, value] of Object.entries(reply.values && typeof reply.values === "object" ? reply.values : {})) {
+    values[key] = Array.isArray(value) ? LIST.format(value.map(String))
+      : key === "reason" ? message(scope, `err-reason-${value}`) : String(value);
+  }
+  return message(scope, `err-${code}`, values);
+}
+
 /** Show `text` in a live status element (empty text hides it). */
 export function say(node, text, error = false) {
   if (!node) return;
