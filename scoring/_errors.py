@@ -19,12 +19,16 @@ class DefinitionError(ScoringError):
 
 
 class AnswerError(ScoringError):
-    """A set of answers (or a share string) cannot be scored; the message is Dutch, for the visitor.
+    """A set of answers (or a share string) cannot be scored; the message is Dutch.
 
     `question_ids` holds the ids of the questions the visitor should look at (may be empty, for
-    example when a share string is damaged).
+    example when a share string is damaged). `code` names the problem with a stable word and `values`
+    holds what its wording needs (numbers, lists of numbers, names): a page in another language words
+    the message from these two, not from the Dutch text.
     """
 
-    def __init__(self, message, question_ids=()):
+    def __init__(self, message, question_ids=(), code="", values=None):
         super().__init__(message)
         self.question_ids = tuple(question_ids)
+        self.code = code
+        self.values = dict(values or {})

@@ -39,14 +39,15 @@ def answer_indexes(assessment, answers):
     UNKNOWN becomes `UNKNOWN_INDEX`. AnswerError if an answer is missing or not an option of its question.
     """
     if not isinstance(answers, Mapping):
-        raise AnswerError("De antwoorden konden niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.")
+        raise AnswerError("De antwoorden konden niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.",
+                          code="answers-unreadable")
     known = {q.id for q in assessment.questions}
     unknown = [key for key in answers if key not in known]
     if unknown:
         raise AnswerError(
             f"Deze scan kent geen vraag {_dutch_list(repr(_shown(k)) for k in unknown)}. "
             "Misschien is de scan intussen veranderd: laad de pagina opnieuw.",
-            [_shown(k) for k in unknown])
+            [_shown(k) for k in unknown], "question-unknown", {"questions": [_shown(k) for k in unknown]})
     indexes, missing, invalid = {}, [], []
     for number, question in enumerate(assessment.questions, start=1):
         chosen = answers.get(question.id)
@@ -66,14 +67,16 @@ def answer_indexes(assessment, answers):
         word = "vraag" if len(invalid) == 1 else "de vragen"
         raise AnswerError(
             f"Bij {word} {numbers} staat een antwoord dat deze scan niet kent. Kies het antwoord opnieuw.",
-            [q.id for _, q in invalid])
+            [q.id for _, q in invalid], "answer-invalid" if len(invalid) == 1 else "answers-invalid",
+            {"numbers": [number for number, _ in invalid]})
     if len(missing) == 1:
         number, question = missing[0]
-        raise AnswerError(f"Vraag {number} is nog niet beantwoord: {question.text}", [question.id])
+        raise AnswerError(f"Vraag {number} is nog niet beantwoord: {question.text}", [question.id],
+                          "answer-missing", {"number": number, "text": question.text})
     if missing:
         raise AnswerError(
             f"De vragen {_dutch_list(number for number, _ in missing)} zijn nog niet beantwoord.",
-            [q.id for _, q in missing])
+            [q.id for _, q in missing], "answers-missing", {"numbers": [number for number, _ in missing]})
     return indexes
 
 

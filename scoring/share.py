@@ -4,7 +4,7 @@
     answers = scoring.share.decode(assessment, text)
 
 Nothing is sent anywhere: the answers live in the link itself. `decode` raises only
-`AnswerError` (with a Dutch message) for any text that is not a valid string for this
+`AnswerError` (with a Dutch message and a stable code) for any text that is not a valid string for this
 assessment: tampered, truncated, from another assessment or from an older version of it.
 The format is described in `scoring._codec`.
 """
@@ -29,39 +29,42 @@ def encode(assessment, answers):
     return encode_indexes(assessment, answer_indexes(assessment, answers))
 
 
-def _damaged(detail):
-    return AnswerError(f"Deze deellink is beschadigd: {detail} {AGAIN}")
+def _damaged(detail, reason):
+    """The link is damaged; `reason` is the stable word for `detail` (unreadable, too-long, characters,
+    incomplete, checksum, count, answer)."""
+    return AnswerError(f"Deze deellink is beschadigd: {detail} {AGAIN}", code="link-damaged", values={"reason": reason})
 
 
 def decode(assessment, text):
     """Answers {question id: option id or UNKNOWN} from a share string; AnswerError if it is not valid for this assessment."""
     if not isinstance(text, str):
-        raise _damaged("hij kon niet worden gelezen.")
+        raise _damaged("hij kon niet worden gelezen.", "unreadable")
     text = text.strip(" \t\r\n")
     if text.startswith("#"):
         text = text[1:]
     if not text:
-        raise AnswerError(f"Deze deellink bevat geen antwoorden. {AGAIN}")
+        raise AnswerError(f"Deze deellink bevat geen antwoorden. {AGAIN}", code="link-empty")
     if len(text) > MAX_LENGTH:
-        raise _damaged("hij is te lang.")
+        raise _damaged("hij is te lang.", "too-long")
     # check the characters before lower(): some non-ASCII letters lower-case to ASCII ones
     if not all(char in ALLOWED for char in text):
-        raise _damaged("er staan tekens in die er niet in horen.")
+        raise _damaged("er staan tekens in die er niet in horen.", "characters")
     parts = text.lower().split(".")
     if len(parts) != 4:
-        raise _damaged("hij is onvolledig.")
+        raise _damaged("hij is onvolledig.", "incomplete")
     version, mark, payload, checksum = parts
     if version != VERSION:
         if VERSION_RE.match(version):
             raise AnswerError(f"Deze deellink is gemaakt met een andere versie van deze site en kan niet "
-                              f"meer worden gelezen. {AGAIN}")
-        raise _damaged("hij is onvolledig.")
+                              f"meer worden gelezen. {AGAIN}", code="link-version")
+        raise _damaged("hij is onvolledig.", "incomplete")
     if mark != fingerprint(assessment):
-        raise AnswerError(f"Deze deellink hoort bij een andere scan, of bij een oudere versie van deze scan. {AGAIN}")
+        raise AnswerError(f"Deze deellink hoort bij een andere scan, of bij een oudere versie van deze scan. {AGAIN}",
+                          code="link-other")
     if checksum != check(mark, payload):
-        raise _damaged("de controlecode klopt niet. Misschien is de link niet helemaal gekopieerd.")
+        raise _damaged("de controlecode klopt niet. Misschien is de link niet helemaal gekopieerd.", "checksum")
     if len(payload) != len(assessment.questions):
-        raise _damaged("het aantal antwoorden klopt niet.")
+        raise _damaged("het aantal antwoorden klopt niet.", "count")
     answers = {}
     for question, char in zip(assessment.questions, payload, strict=True):
         if char == UNKNOWN_CHAR:
@@ -69,6 +72,6 @@ def decode(assessment, text):
             continue
         index = ALPHABET.index(char)
         if index >= len(question.options):
-            raise _damaged("er staat een antwoord in dat niet bestaat.")
+            raise _damaged("er staat een antwoord in dat niet bestaat.", "answer")
         answers[question.id] = question.options[index].id
     return answers

@@ -6,7 +6,7 @@ Each entry is one colleague's answers as a share link (`https://.../zelfscan/#<i
 a bare share string, an exported answers file as parsed by the caller (`{"assessment": id, "answers":
 {...}}`; a file that was not valid JSON is passed as its text and reported), or a dict of answers.
 Blank entries are skipped. An entry that cannot be read is listed in
-`invalid` with its index and a Dutch reason; the others still count.
+`invalid` with its index, a Dutch reason and that reason's code and values; the others still count.
 
 The result (JSON-safe dict):
 - `members`: how many entries were combined;
@@ -40,7 +40,7 @@ def _unquote(text):
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise AnswerError("Deze link is beschadigd: er staan tekens in die niet goed zijn gecodeerd. "
-                          "Misschien is hij niet helemaal gekopieerd.") from None
+                          "Misschien is hij niet helemaal gekopieerd.", code="link-escape") from None
 
 
 def _from_link(assessment, text):
@@ -49,20 +49,24 @@ def _from_link(assessment, text):
         name, code = fragment.split("=", 1)
         name = _unquote(name)
         if name != assessment.id:
-            raise AnswerError(f"Deze link hoort bij een andere test ('{name[:60]}'), niet bij '{assessment.title}'.")
+            raise AnswerError(f"Deze link hoort bij een andere test ('{name[:60]}'), niet bij '{assessment.title}'.",
+                              code="link-foreign", values={"name": name[:60], "title": assessment.title})
         fragment = _unquote(code)
     elif text.startswith(("http://", "https://")) or "/" in text:
-        raise AnswerError("Deze link bevat geen antwoorden: het deel na '#' ontbreekt. Vraag je collega om de deellink.")
+        raise AnswerError("Deze link bevat geen antwoorden: het deel na '#' ontbreekt. Vraag je collega om de deellink.",
+                          code="link-no-answers")
     return share.decode(assessment, fragment)
 
 
 def _from_file(assessment, data):
     if data.get("assessment") != assessment.id:
         raise AnswerError(f"Dit bestand hoort bij een andere test ('{str(data.get('assessment'))[:60]}'), "
-                          f"niet bij '{assessment.title}'.")
+                          f"niet bij '{assessment.title}'.", code="file-foreign",
+                          values={"name": str(data.get("assessment"))[:60], "title": assessment.title})
     answers = data.get("answers")
     if not isinstance(answers, Mapping):
-        raise AnswerError("In dit bestand staan geen antwoorden (het veld 'answers' ontbreekt of is geen lijst).")
+        raise AnswerError("In dit bestand staan geen antwoorden (het veld 'answers' ontbreekt of is geen lijst).",
+                          code="file-no-answers")
     return dict(answers)
 
 
@@ -71,14 +75,14 @@ def read_entry(assessment, entry):
     if isinstance(entry, Mapping):
         return _from_file(assessment, entry) if "assessment" in entry else dict(entry)
     if not isinstance(entry, str):
-        raise AnswerError("Deze regel kon niet worden gelezen.")
+        raise AnswerError("Deze regel kon niet worden gelezen.", code="entry-unreadable")
     text = entry.strip()
     if not text:
         return None
     if len(text) > MAX_ENTRY:
-        raise AnswerError("Deze regel is te lang voor een deellink of antwoordbestand.")
+        raise AnswerError("Deze regel is te lang voor een deellink of antwoordbestand.", code="entry-too-long")
     if text.startswith(("{", "[")):
-        raise AnswerError("Dit bestand is geen geldig JSON-bestand met antwoorden.")
+        raise AnswerError("Dit bestand is geen geldig JSON-bestand met antwoorden.", code="entry-not-json")
     return _from_link(assessment, text)
 
 
@@ -104,7 +108,7 @@ def combine(assessment, entries):
             if answers is not None:
                 results.append(score(assessment, answers))
         except AnswerError as exc:
-            invalid.append({"index": index, "reason": str(exc)})
+            invalid.append({"index": index, "reason": str(exc), "code": exc.code, "values": exc.values})
     team = {"assessment": assessment.id, "members": len(results), "invalid": invalid,
             "overall": None, "dimensions": [], "disagreement": [], "placements": [], "next_steps": []}
     if not results:

@@ -15,6 +15,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -41,6 +42,15 @@ DEFAULTS = {
     "runtime_dir": "runtime",          # under the output path
     "method_url": "hoe-we-scoren/",
 }
+
+
+# The files a page that starts the runtime on load asks for early (see partials/widget_head.html): they go to the
+# HTTP cache while PyScript's modules load, and the worker finds them there. Not the 9.6 MB pyodide.asm.wasm: a
+# browser's in-memory cache (private windows) keeps no entry that large, so the worker would download it again.
+# Not scoring.zip: PyScript asks for it once Python runs, and a freshly built file is then checked again anyway.
+PRELOAD_FETCH = ("pyodide/python_stdlib.zip", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.mjs",
+                 "pyodide/pyodide-lock.json")
+KEEP = ("pyodide/pyodide.asm.wasm", "scoring.zip")  # kept by the service worker beside the preloaded files
 
 
 class AssessmentError(Exception):
@@ -215,8 +225,27 @@ def attach(generators):
                                       f"the id of a definition in content/{conf['path']}/ ('{aid}' does not exist)")
         page.widgets = [widgets[i] for i in ids]
         page.widget = True
+    articles.context["runtime_preload"] = runtime_preload(conf)
     articles.context["assessments"] = sorted(widgets.values(), key=lambda w: (w.data.get("kind", ""), w.title))
     articles.context["assessment_definitions"] = {aid: data for aid, (_r, data, _a) in definitions.items()}
+
+
+def runtime_preload(conf):
+    """What a page that starts the runtime on load preloads, as paths under the runtime folder: {"modules":
+    PyScript's entry, the chunk it imports and the plugin chunks that chunk loads before any worker starts,
+    "fetch": the small Pyodide files}. Names are read from the installed PyScript, whose chunks carry hashes."""
+    dist = os.path.join(conf["node_modules"], "@pyscript", "core", "dist")
+    modules = ["pyscript/core.js"]
+    try:
+        with open(os.path.join(dist, "core.js"), encoding="utf-8") as handle:
+            chunks = re.findall(r'from\s*"\./([\w.-]+\.js)"', handle.read())
+        for chunk in chunks:
+            with open(os.path.join(dist, chunk), encoding="utf-8") as handle:
+                plugins = re.findall(r'(?:"[\w-]+"|\w+):\(\)=>import\("\./([\w.-]+\.js)"\)', handle.read())
+            modules += [f"pyscript/{name}" for name in (chunk, *plugins)]
+    except OSError:
+        pass  # ship_runtime names the missing package; the page then only preloads less
+    return {"modules": modules, "fetch": list(PRELOAD_FETCH)}
 
 
 def scoring_zip(package_dir, definitions):
@@ -293,9 +322,12 @@ def runtime_version(node_modules, packed):
 
 
 def write_service_worker(output_path, conf, packed):
-    """Write sw.js at the site root, its cache named after the runtime version."""
+    """Write sw.js at the site root, its cache named after the runtime version, with the files it keeps when installed."""
     with open(os.path.join(os.path.dirname(__file__), "sw.js"), encoding="utf-8") as handle:
         source = handle.read().replace("__VERSION__", runtime_version(conf["node_modules"], packed))
+    preload = runtime_preload(conf)
+    files = [f"{conf['runtime_dir']}/{path}" for path in (*preload["modules"], *preload["fetch"], *KEEP)]
+    source = source.replace("__FILES__", json.dumps(files))
     with open(os.path.join(output_path, "sw.js"), "w", encoding="utf-8") as handle:
         handle.write(source)
 

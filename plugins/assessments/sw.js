@@ -2,8 +2,16 @@
 // The cache name carries the pinned runtime versions and a hash of the scoring zip, so a new
 // build with another runtime or other scoring rules replaces the old cache.
 const CACHE = "runtime-__VERSION__";
+// What every start of the runtime needs, put in the cache when the worker installs. The worker is registered once
+// the runtime is ready, so these come from the HTTP cache; other runtime files are kept when first fetched.
+const FILES = __FILES__;
 
-self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(FILES.map((file) => cache.add(file).catch((error) => {
+    console.warn(`service worker: ${file} not kept, it is fetched again on the next visit`, error);
+  })))));
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()

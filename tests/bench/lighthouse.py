@@ -1,4 +1,5 @@
-"""Lighthouse scores (mobile, the default form factor) for the home, a category, a model, the scan and search.
+"""Lighthouse scores (mobile, the default form factor) for the home, a category, a model, the scan (empty and
+showing a result opened from a share link), the team view and search.
 
 Lighthouse comes from the npm registry into tests/bench/.lighthouse/ (ignored by git) on first use.
 It is pinned to 12.8.2: Lighthouse 13 needs Node 22.19+, and the project asks for Node 20+. If it
@@ -11,15 +12,35 @@ import pathlib
 import subprocess
 import tempfile
 
-from tests.bench.common import CHROMIUM, CHROMIUM_ARGS, RUNS, Figure, log
+from tests.bench.common import CHROMIUM, CHROMIUM_ARGS, CONTENT, RUNS, Figure, log
 
 VERSION = "12.8.2"
 HOME = pathlib.Path(__file__).resolve().parent / ".lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SCAN_ID = "social-media-volwassenheidsscan"
 PAGES = {"home": "/", "category": "/categorie/volwassenheid-adoptie/", "model": "/modellen/social-media-piramide/",
-         "scan": "/zelfscan/", "search": "/zoeken/?q=piramide"}
+         "scan": "/zelfscan/", "scan-result": "/zelfscan/#{share}", "team": "/team/", "search": "/zoeken/?q=piramide"}
+# The result appears once the runtime has started in its worker, seconds after the page's network falls quiet:
+# Lighthouse waits this long after load before it audits that page.
+RESULT_WAIT_MS = 10_000
 _CONTENT_PAGE = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-TARGETS = {"category": _CONTENT_PAGE, "model": _CONTENT_PAGE}
+_ACCESSIBLE = {"accessibility": 100}
+TARGETS = {"category": _CONTENT_PAGE, "model": _CONTENT_PAGE, "scan": _ACCESSIBLE, "scan-result": _ACCESSIBLE,
+           "team": _ACCESSIBLE}
+
+
+def share_fragment():
+    """`<scan id>=<share string>` of a middle profile (answer i takes option i modulo the options), from the
+    definition in the content measured, scored by `scoring` as the page would."""
+    import yaml  # noqa: PLC0415 - only this part of the bench reads definitions
+
+    import scoring  # noqa: PLC0415
+    from plugins.assessments.editions import edition  # noqa: PLC0415
+
+    data = yaml.safe_load((CONTENT / "assessments" / f"{SCAN_ID}.yaml").read_text(encoding="utf-8"))
+    assessment = scoring.load(edition(data, "nl"))
+    answers = {q.id: q.options[i % len(q.options)].id for i, q in enumerate(assessment.questions)}
+    return f"{SCAN_ID}={scoring.score(assessment, answers).share}"
 
 
 def _tail(text, size=600):
@@ -44,13 +65,18 @@ def install():
     return command
 
 
-def audit(command, url):
-    """One Lighthouse run; return {category: score 0-100}."""
+def audit(command, url, wait_ms=None):
+    """One Lighthouse run, `wait_ms` after load before the audit if given; return {category: score 0-100}."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         report = pathlib.Path(tmp) / "report.json"
+        extra = []
+        if wait_ms:
+            config = pathlib.Path(tmp) / "config.json"
+            config.write_text(json.dumps({"extends": "lighthouse:default", "settings": {"pauseAfterLoadMs": wait_ms}}))
+            extra.append(f"--config-path={config}")
         done = subprocess.run(
             [str(command), url, f"--chrome-flags={' '.join(CHROMIUM_ARGS)}", "--output=json",
-             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}", "--quiet"],
+             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}", "--quiet", *extra],
             env={**os.environ, "CHROME_PATH": CHROMIUM}, cwd=tmp, capture_output=True, text=True, timeout=180)
         if done.returncode != 0 or not report.exists():
             raise RuntimeError(f"lighthouse exited {done.returncode}: {_tail(done.stderr or done.stdout)}")
@@ -61,14 +87,16 @@ def audit(command, url):
 
 
 def bench_lighthouse(base):
-    """Figure 3: alternating rounds over the pages (home, category, model, scan, home, …); return the figures."""
+    """Figure 3: alternating rounds over the pages (home, category, …, search, home, …); return the figures."""
     scores = {page: {c: [] for c in CATEGORIES} for page in PAGES}
     error, version = "", None
     try:
         command = install()
+        share = share_fragment()
         for i in range(RUNS):
             for page, path in PAGES.items():
-                result, version = audit(command, base + path)
+                wait = RESULT_WAIT_MS if "{share}" in path else None
+                result, version = audit(command, base + path.format(share=share), wait)
                 for category, score in result.items():
                     scores[page][category].append(score)
             log(f"lighthouse round {i + 1}/{RUNS}: " + ", ".join(

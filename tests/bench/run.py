@@ -35,7 +35,8 @@ INTROS = {
     "3. Pages in headless Chromium": "The site from (b), served on 127.0.0.1 by a threaded http.server. "
                 "Runtime ready: `performance.now()` in the page when `html[data-runtime=\"ready\"]` appears "
                 "(navigation start = 0); the yardstick is a bare page whose module Worker only does "
-                "`loadPyodide()` from the same `/runtime/pyodide/`. Blocking: sum over long tasks of "
+                "`loadPyodide()` from the same `/runtime/pyodide/`, in 7 rounds whose order alternates (scan first, then "
+                "bare first); the ratio is taken per round, then its median. Blocking: sum over long tasks of "
                 "(duration − 50 ms), from a buffered PerformanceObserver. Bytes: gzip size of every response "
                 "body of a first visit (service workers blocked so the worker's requests are seen too).",
     "4. Lighthouse": "`lighthouse` (npm) with CHROME_PATH=/usr/bin/chromium and the bench's Chromium flags, "

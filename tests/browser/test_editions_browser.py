@@ -89,3 +89,26 @@ def test_dutch_search_keeps_to_dutch_pages(page, base_url, watch):
     hits = page.locator("[data-search-results] a")
     urls = [hits.nth(i).get_attribute("href") for i in range(hits.count())]
     assert urls and not any("/en/" in url for url in urls), urls
+
+
+@pytest.mark.parametrize(("fragment", "words"), [
+    ("v1.ab", "This share link is damaged: it is incomplete."),
+    ("v9.aaaaaa.0123.abcd", "made with another version of this site"),
+])
+def test_a_bad_share_link_is_explained_in_english_on_the_english_scan(page, base_url, watch, fragment, words):
+    page.goto(f"{base_url}/en/zelfscan/#{SCAN}={fragment}")
+    status = page.locator('section.assessment [data-status="page"]')
+    page.wait_for_function("document.querySelector('section.assessment [data-status=\"page\"]').textContent.includes('.')",
+                           timeout=90_000)
+    text = status.inner_text()
+    assert words in text
+    assert "deellink" not in text and "beschadigd" not in text  # no Dutch left in the message
+
+
+def test_team_view_explains_a_foreign_link_in_english(page, base_url, watch):
+    page.goto(f"{base_url}/en/team/")
+    page.fill("[data-team-input]", f"{base_url}/en/zelfscan/#other-scan=v1.a.b.c")
+    page.click('section.team button[type="submit"]')
+    page.wait_for_selector('[data-team-result][data-state="error"]', timeout=90_000)
+    reason = page.locator("[data-team-invalid] li").first.inner_text()
+    assert "belongs to another test (“other-scan”)" in reason, reason

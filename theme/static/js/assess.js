@@ -2,7 +2,7 @@
 // here: every number comes from the worker. Answers live in localStorage only. Every input the page reads
 // (link, storage, file, worker reply) may be broken: each problem is shown next to the control that caused it,
 // and the form keeps working with every answer that was valid.
-import { Problem, call, decodeText, logCause, message, say, startRuntime, storage } from "./runtime.js";
+import { Problem, call, decodeText, errorText, logCause, message, say, startRuntime, storage } from "./runtime.js";
 import { renderResult } from "./report.js";
 
 const sections = [...document.querySelectorAll("section.assessment")];
@@ -176,7 +176,7 @@ class Widget {
     if (turn !== this.turn) return;
     this.form.querySelectorAll("fieldset.missing").forEach((f) => f.classList.remove("missing"));
     if (!reply.ok) {
-      this.showError(String(reply.message || this.msg("garbled")), Array.isArray(reply.questions) ? reply.questions : []);
+      this.showError(errorText(this.sec, reply) || this.msg("garbled"), Array.isArray(reply.questions) ? reply.questions : []);
       if (explicit) this.form.querySelector("fieldset.missing input")?.focus();
       return;
     }
@@ -216,7 +216,7 @@ class Widget {
   async openShared(code) {
     const reply = await call(this.sec, "decode", this.aid, code);
     if (!reply.ok) {
-      say(this.status.page, `${reply.message} ${this.msg("badlink")}`, true);
+      say(this.status.page, `${errorText(this.sec, reply)} ${this.msg("badlink")}`, true);
       return;
     }
     if (!reply.answers || typeof reply.answers !== "object") {

@@ -3,10 +3,11 @@
 // the worker computed; nothing here scores.
 import { el, message, say, svgEl } from "./runtime.js";
 
-// qrcode-generator (npm, pinned), copied by the build beside Pyodide. It starts loading with this module but
-// nothing waits for it: answers are restored at once, and a failed load costs the QR code only (the printed
-// result still carries the link as text).
-const qrReady = (async () => {
+// qrcode-generator (npm, pinned), copied by the build beside Pyodide. Loaded when the first result is shown, not
+// with this module: it would only compete with the runtime's start. Nothing waits for it, and a failed load costs
+// the QR code only (the printed result still carries the link as text).
+let qrLoad;
+const qrReady = () => qrLoad ??= (async () => {
   const base = document.querySelector("section.assessment")?.dataset.runtimeBase;
   if (!base) return null;
   try {
@@ -227,7 +228,7 @@ export function renderResult(widget, result, before) {
   list("advice").append(...partAdvice(widget, result, rows));
   field("print-url").textContent = url.href;
   const qrField = field("qr");
-  qrReady.then((qrcode) => qrField.append(qrCode(qrcode, url.href)));
+  qrReady().then((qrcode) => qrField.append(qrCode(qrcode, url.href)));
   const shareStatus = () => out.querySelector('[data-status="share"]');
   const shareField = () => out.querySelector('[data-field="share-url"]');
   view.querySelector('[data-action="share"]').addEventListener("click", () => {

@@ -11,6 +11,7 @@ export class Problem extends Error {
   }
 }
 
+const PROBE_DELAY = 1500; // ms after the start before the runtime's files are checked
 const RUNTIME_FILES = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
   "pyodide/python_stdlib.zip", "scoring.zip", "pyscript/core.js"];
 
@@ -23,13 +24,17 @@ async function load(holder) {
   const base = new URL(holder.dataset.runtimeBase, location.href);
   root.dataset.runtime = "loading";
   step(1);
-  // A worker whose files cannot load never reports back, so every file is checked beside the start (a blocked
-  // one fails in seconds without delaying a good start) and a watchdog covers the rest.
+  // A worker whose files cannot load never reports back, so every file is checked beside the start and a watchdog
+  // covers the rest. The checks wait a moment: a good start is then well under way and its downloads do not queue
+  // behind seven checks, while a blocked file is still reported within seconds.
   const files = [...RUNTIME_FILES.map((f) => new URL(f, base)), new URL(holder.dataset.worker, location.href)];
-  const blocked = Promise.all(files.map(async (url) => {
-    const probe = await fetch(url, { method: "HEAD" });
-    if (!probe.ok) throw new Error(`runtime file ${url.pathname} answered ${probe.status}`);
-  })).then(() => new Promise(() => {})); // all files answer: only the start decides
+  let settled = false;
+  const blocked = new Promise((wait) => setTimeout(wait, PROBE_DELAY))
+    .then(() => settled || Promise.all(files.map(async (url) => {
+      const probe = await fetch(url, { method: "HEAD" });
+      if (!probe.ok) throw new Error(`runtime file ${url.pathname} answered ${probe.status}`);
+    })))
+    .then(() => new Promise(() => {})); // all files answer: only the start decides
   const started = (async () => {
     step(2);
     const { PyWorker } = await import(new URL("pyscript/core.js", base).href);
@@ -46,6 +51,8 @@ async function load(holder) {
     // the start may fail later too, once the race is decided: say so in the console, not as an unhandled error
     started.catch((late) => console.warn("runtime start failed after an earlier failure", late));
     throw error;
+  } finally {
+    settled = true; // checks that have not begun yet are not needed any more
   }
 }
 
@@ -142,6 +149,22 @@ export function message(scope, name, values = {}) {
   const tpl = scope.querySelector(`template[data-msg="${name}"]`);
   const text = tpl ? tpl.innerHTML.trim() : name;
   return text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+}
+
+const LIST = new Intl.ListFormat(root.lang === "en" ? "en-GB" : "nl-NL", { type: "conjunction" });
+
+/** The visitor's text of an error the worker reported: the page's wording of its code (template "err-<code>"),
+ * values filled in (lists as the page's language writes them, a reason by its template "err-reason-<word>");
+ * the worker's own message when the page has no wording for the code. */
+export function errorText(scope, reply) {
+  const code = typeof reply?.code === "string" ? reply.code : "";
+  if (!code || !scope.querySelector(`template[data-msg="err-${CSS.escape(code)}"]`)) return String(reply?.message || "");
+  const values = {};
+  for (const [key, value] of Object.entries(reply.values && typeof reply.values === "object" ? reply.values : {})) {
+    values[key] = Array.isArray(value) ? LIST.format(value.map(String))
+      : key === "reason" ? message(scope, `err-reason-${value}`) : String(value);
+  }
+  return message(scope, `err-${code}`, values);
 }
 
 /** Show `text` in a live status element (empty text hides it). */

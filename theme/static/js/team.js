@@ -1,6 +1,6 @@
 // Team view glue: collects colleagues' share links (one per line) and exported files, asks the worker
 // (scoring.team) to combine them, and shows the team profile. Nothing leaves the browser, nothing is kept.
-import { Problem, call, el, logCause, message, say, startRuntime, svgEl } from "./runtime.js";
+import { Problem, call, el, errorText, logCause, message, say, startRuntime, svgEl } from "./runtime.js";
 
 const sec = document.querySelector("section.team");
 const number = (value) => value.toFixed(1).replace(".", document.documentElement.lang === "en" ? "." : ",");
@@ -96,7 +96,8 @@ if (sec) {
     const list = view.querySelector("[data-team-invalid]");
     for (const item of invalid) {
       const where = item.index < lines ? msg("line", { n: item.index + 1 }) : msg("file", { name: files[item.index - lines].name });
-      const li = el("li", {}, el("strong", { textContent: `${where}: ` }), item.reason);
+      const li = el("li", {}, el("strong", { textContent: `${where}: ` }),
+        errorText(sec, { ...item, message: item.reason }));
       li.dataset.line = item.index < lines ? String(item.index + 1) : "";
       list.append(li);
     }
@@ -124,12 +125,14 @@ if (sec) {
     }
     const reply = await call(sec, "team", sec.dataset.assessment, JSON.stringify(entries));
     if (mine !== turn) return;
-    if (!reply.ok) throw new Problem(String(reply.message || ""), new Error("team replied not ok"));
+    if (!reply.ok) throw new Problem(errorText(sec, reply), new Error("team replied not ok"));
     const team = reply.team;
     if (!team || typeof team.members !== "number" || !Array.isArray(team.invalid)) {
       throw new Problem("", new Error(`team replied without a team: ${JSON.stringify(reply).slice(0, 80)}`));
     }
-    for (const item of team.invalid) if (item.index >= lines.length && files[item.index - lines.length].text === null) item.reason = msg("file-unreadable");
+    for (const item of team.invalid) if (item.index >= lines.length && files[item.index - lines.length].text === null) {
+      Object.assign(item, { reason: msg("file-unreadable"), code: "" });
+    }
     const problems = problemList(team.invalid, lines.length);
     if (!team.members) {
       out.replaceChildren(...(problems ? [problems] : []));

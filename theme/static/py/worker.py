@@ -14,14 +14,17 @@ _LOADED = {}
 
 def _assessment(assessment_id):
     if assessment_id not in DEFINITIONS:
-        raise scoring.AnswerError("Deze test bestaat niet (meer) op deze site. Laad de pagina opnieuw.")
+        raise scoring.AnswerError("Deze test bestaat niet (meer) op deze site. Laad de pagina opnieuw.",
+                                  code="assessment-unknown")
     if assessment_id not in _LOADED:
         _LOADED[assessment_id] = scoring.load(DEFINITIONS[assessment_id])
     return _LOADED[assessment_id]
 
 
 def _error(exc):
-    return json.dumps({"ok": False, "message": str(exc), "questions": list(getattr(exc, "question_ids", []) or [])})
+    """A readable error: the Dutch message, and for the page's own wording the error's code and values."""
+    return json.dumps({"ok": False, "message": str(exc), "questions": list(getattr(exc, "question_ids", []) or []),
+                       "code": getattr(exc, "code", ""), "values": getattr(exc, "values", {})})
 
 
 def evaluate(assessment_id, answers_json):
@@ -49,7 +52,7 @@ def team(assessment_id, entries_json):
         assessment = _assessment(assessment_id)
         entries = json.loads(entries_json)
         if not isinstance(entries, list):
-            raise scoring.AnswerError("De invoer kon niet worden gelezen. Laad de pagina opnieuw.")
+            raise scoring.AnswerError("De invoer kon niet worden gelezen. Laad de pagina opnieuw.", code="input-unreadable")
         return json.dumps({"ok": True, "team": scoring.team.combine(assessment, entries)})
     except ValueError as exc:  # ScoringError is a ValueError, and so is broken JSON
         return _error(exc)
