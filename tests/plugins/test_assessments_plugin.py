@@ -447,8 +447,13 @@ def test_the_runtime_is_shipped_with_the_site(tmp_path):
     assert packed == ap.scoring_zip(str(PACKAGE), definitions)
     sw = (tmp_path / "sw.js").read_text(encoding="utf-8")
     template = pathlib.Path(ap.__file__).with_name("sw.js").read_text(encoding="utf-8")
-    assert "__VERSION__" in template and "__VERSION__" not in sw
-    assert sw == template.replace("__VERSION__", ap.runtime_version(NODE_MODULES, packed))
+    assert "__VERSION__" in template and "__FILES__" in template and "__VERSION__" not in sw
+    kept = json.loads(sw.split("const FILES = ", 1)[1].split(";\n", 1)[0])
+    # every file the service worker keeps on installing is one the build shipped, the runtime's entry points first
+    assert kept and all((tmp_path / path).is_file() for path in kept)
+    assert {"runtime/pyscript/core.js", "runtime/pyodide/pyodide.mjs", "runtime/pyodide/python_stdlib.zip"} <= set(kept)
+    assert sw == template.replace("__VERSION__", ap.runtime_version(NODE_MODULES, packed)).replace(
+        "__FILES__", json.dumps(kept))
 
 
 def test_a_missing_runtime_package_says_how_to_get_it(tmp_path):

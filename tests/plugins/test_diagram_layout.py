@@ -423,7 +423,8 @@ def test_a_wrong_alignment_entry_names_file_and_field(change, message):
 
 
 def test_the_alignment_page_gets_its_drawing():
-    articles = types.SimpleNamespace(articles=[model("alpha", "Alfa", 3)], settings={"PATH": str(FIXTURE)})
+    articles = types.SimpleNamespace(articles=[model("alpha", "Alfa", 3)], settings={"PATH": str(FIXTURE)},
+                                     context={})
     asks = types.SimpleNamespace(metadata={"alignment": "alignment.yaml"}, title="Naast elkaar")
     default = types.SimpleNamespace(metadata={"alignment": True}, title="Ook")
     other = types.SimpleNamespace(metadata={}, title="Anders")
