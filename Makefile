@@ -138,7 +138,7 @@ check: install-python
 lint: install-python
 	$(BIN)/ruff check scoring plugins tests pelicanconf.py publishconf.py
 
-test: install install-chromium install-java lint
+test: install install-chromium install-java compile-translations lint
 	$(BIN)/python -m pytest tests -q
 
 test-unit: install-python
