@@ -49,11 +49,13 @@ def test_a_yaml_fault_names_its_line_and_what_is_wrong(root, text, expected):
     assert [str(p) for p in read_yaml(UNDOC).problems] == [f"{UNDOC}:{expected}"]
 
 
-def test_a_yaml_fault_in_front_matter_counts_lines_from_the_top_of_the_file(root):
-    write(root, "content/models/meten-roi/x.md", '---\ntitle: "open\nslug: x\n---\nTekst.\n')
+@pytest.mark.parametrize(("blank", "line", "opened"), [(0, 4, 2), (2, 6, 4)])
+def test_a_yaml_fault_in_front_matter_counts_lines_from_the_top_of_the_file(root, blank, line, opened):
+    """Blank lines before the front matter count too."""
+    write(root, "content/models/meten-roi/x.md", "\n" * blank + '---\ntitle: "open\nslug: x\n---\nTekst.\n')
     assert [str(p) for p in check_content("content").problems] == [
-        "content/models/meten-roi/x.md:4: YAML: valid YAML syntax (found unexpected end of stream; while "
-        "scanning a quoted scalar that starts on line 2)"]
+        f"content/models/meten-roi/x.md:{line}: YAML: valid YAML syntax (found unexpected end of stream; while "
+        f"scanning a quoted scalar that starts on line {opened})"]
 
 
 def test_paths_inside_the_working_folder_are_shown_relative_and_others_as_given(root, tmp_path_factory):
@@ -171,12 +173,6 @@ def test_files_are_read_as_utf8_whatever_the_locale(root, monkeypatch):
         locale.setlocale(locale.LC_CTYPE, before)
     assert result.problems == [] and len(result.models) == 5  # the models hold 'è' and 'é'
 
-
-def test_lines_count_from_the_top_of_the_file_when_blank_lines_come_first(root):
-    write(root, "content/models/meten-roi/x.md", '\n\n---\ntitle: "open\nslug: x\n---\nTekst.\n')
-    assert [str(p) for p in check_content("content").problems] == [
-        "content/models/meten-roi/x.md:6: YAML: valid YAML syntax (found unexpected end of stream; while "
-        "scanning a quoted scalar that starts on line 4)"]
 
 
 def test_the_schemas_are_read_from_the_schema_folder_and_check_formats(root, monkeypatch):
