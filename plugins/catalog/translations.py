@@ -61,7 +61,6 @@ def _compare(doc, original, field, mine, theirs, where):
         doc.fault(field, f"{_shown(theirs)} as in {original.shown} (found {_shown(mine)})", *where)
 
 
-
 def _compare_items(doc, original, mine, theirs, field, facts):
     """A list of mappings (elements, sources): the same number, and the same `facts` in each, in order."""
     items, items_nl = mine.get(field) or [], theirs.get(field) or []
@@ -71,6 +70,7 @@ def _compare_items(doc, original, mine, theirs, field, facts):
         for key in facts:
             _compare(doc, original, f"{field}[{i}].{key}", item.get(key, MISSING), item_nl.get(key, MISSING),
                      (field, i, key))
+
 
 def fact_problems(doc, original, lang):
     """Every fact of translated model `doc` that differs from the Dutch `original` (both parsed DataFiles)."""

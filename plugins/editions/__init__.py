@@ -203,8 +203,8 @@ def write_sitemap_alternates(pelican):
 
 def forget_templates(pelican):
     """Once the root edition has finished, the build is over: the next one (--autoreload) compiles anew."""
-    languages = [lang for lang, _name in pelican.settings.get("SITE_LANGUAGES", [])]
-    if pelican.settings["DEFAULT_LANG"] == (languages[0] if languages else pelican.settings["DEFAULT_LANG"]):
+    languages = pelican.settings.get("SITE_LANGUAGES")
+    if not languages or pelican.settings["DEFAULT_LANG"] == languages[0][0]:
         SHARED_TEMPLATES.clear()
 
 
