@@ -211,9 +211,9 @@ def _first_visit(browser):
 def visit(browser, url):
     """Load `url` as a first visit, up to its runtime being ready if it starts one on load.
 
-    Returns (blocking ms until ready, or until load + 1 s when no runtime starts; (total, outside, count)
-    bytes; whether the runtime started). A page whose check waits for the visitor's first touch
-    (data-runtime stays "none") is measured as a visitor who only reads.
+    Returns (blocking ms until ready, or until the network is quiet and two frames are drawn when no
+    runtime starts; (total, outside, count) bytes; whether the runtime started). A page whose check waits
+    for the visitor's first touch (data-runtime stays "none") is measured as a visitor who only reads.
     """
     context = _first_visit(browser)
     try:
@@ -337,7 +337,7 @@ def _figures(pairs, model, answer, weights, attempt):
         model_until = "until runtime ready"
         model_note = "first visit; this model page has a quick check whose runtime starts on load"
     else:
-        model_until = "until load + 1 s"
+        model_until = "until the network is quiet"
         model_note = ("first visit, reading only: the quick check on this page starts its runtime at the first "
                       "touch, not on load")
     figures = []
