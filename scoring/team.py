@@ -52,7 +52,7 @@ def _from_link(assessment, text):
             raise AnswerError(f"Deze link hoort bij een andere test ('{name[:60]}'), niet bij '{assessment.title}'.",
                               code="link-foreign", values={"name": name[:60], "title": assessment.title})
         fragment = _unquote(code)
-    elif text.startswith(("http://", "https://")) or "/" in text:
+    elif "/" in text:  # a web address (every http:// or https:// one has a slash) without answers
         raise AnswerError("Deze link bevat geen antwoorden: het deel na '#' ontbreekt. Vraag je collega om de deellink.",
                           code="link-no-answers")
     return share.decode(assessment, fragment)

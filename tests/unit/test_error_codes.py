@@ -60,3 +60,45 @@ def test_team_lists_each_invalid_entry_with_its_code():
     foreign = team["invalid"][1]
     assert foreign["values"] == {"name": "other-scan", "title": scan.title}
     assert all(item["reason"] for item in team["invalid"])  # the Dutch reason is still there
+
+
+def test_every_damaged_link_names_its_reason():
+    scan = assessment(SCAN)
+    answers = {q.id: q.options[0].id for q in scan.questions}
+    version, mark, payload, _check = scoring.share.encode(scan, answers).split(".")
+    short, last = payload[:-1], scan.questions[-1]
+    beyond = payload[:-1] + scoring.share.ALPHABET[len(last.options)]  # one past the last option of the last question
+    sealed = {text: f"{version}.{mark}.{text}.{scoring.share.check(mark, text)}" for text in (short, beyond)}
+    cases = {
+        None: ("link-damaged", {"reason": "unreadable"}),
+        f"x1.{mark}.{payload}.{_check}": ("link-damaged", {"reason": "incomplete"}),  # not a version at all
+        f"{version}.{'0' * len(mark)}.{payload}.{_check}": ("link-other", {}),
+        sealed[short]: ("link-damaged", {"reason": "count"}),
+        sealed[beyond]: ("link-damaged", {"reason": "answer"}),
+    }
+    for text, (code, values) in cases.items():
+        error = raised(scoring.share.decode, scan, text)
+        assert (error.code, error.values) == (code, values), text
+
+
+def test_several_unknown_answers_are_named_together():
+    scan = assessment(SCAN)
+    answers = {q.id: q.options[0].id for q in scan.questions}
+    second, fourth = scan.questions[1].id, scan.questions[3].id
+    error = raised(scoring.score, scan, {**answers, second: "no-such-option", fourth: 3})
+    assert (error.code, error.values) == ("answers-invalid", {"numbers": [2, 4]})
+    assert error.question_ids == (second, fourth)
+
+
+def test_team_entries_name_what_they_belong_to():
+    scan = assessment(SCAN)
+    long_name = "another-scan-" + "x" * 100
+    entries = ["https://example.org/zelfscan/#%FF%FE=v1", f"#{long_name}=v1.a.b.c",
+               {"assessment": long_name, "answers": {}}, {"assessment": None, "answers": {}}]
+    invalid = scoring.team.combine(scan, entries)["invalid"]
+    assert [(item["index"], item["code"]) for item in invalid] == [
+        (0, "link-escape"), (1, "link-foreign"), (2, "file-foreign"), (3, "file-foreign")]
+    assert invalid[0]["values"] == {}
+    assert invalid[1]["values"] == {"name": long_name[:60], "title": scan.title}
+    assert invalid[2]["values"] == {"name": long_name[:60], "title": scan.title}
+    assert invalid[3]["values"] == {"name": "None", "title": scan.title}
