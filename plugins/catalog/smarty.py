@@ -36,22 +36,17 @@ class SkippingInlineProcessor(treeprocessors.InlineProcessor):
     def __init__(self, md, patterns):
         super().__init__(md)
         self.inlinePatterns = patterns
-        self.plan = [(pattern, NEEDS.get(getattr(pattern, "pattern", None))) for pattern in patterns]
-        self.needs = {needs for _pattern, needs in self.plan if needs is not None}
-        self.always_tried = next((pattern for pattern, needs in self.plan if needs is None), None)
+        self.plan = [(pattern, NEEDS.get(pattern.pattern)) for pattern in patterns]
 
     # Markdown calls this method by its private name, from run() and for the text inside a match.
     def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802, N803 - Markdown's names
         if isinstance(data, util.AtomicString):
             return data
-        present = {needs for needs in self.needs if needs in data}
-        if not present and self.always_tried is None:
-            return data  # no pattern can match: what Markdown's loop returns after trying them all
         start = 0
         plan = self.plan
         while patternIndex < len(plan):
             pattern, needs = plan[patternIndex]
-            if needs is not None and needs not in present and needs not in data:
+            if needs is not None and needs not in data:
                 patternIndex += 1  # what Markdown's loop does after a pattern that found nothing
                 start = 0
                 continue

@@ -94,7 +94,7 @@ def _direct_gettext_on_install(env):
 
     def install_translations(translations, newstyle=None):
         install(translations, newstyle)
-        if getattr(env, "newstyle_gettext", False):
+        if env.newstyle_gettext:  # set by jinja2.ext.i18n, which install_gettext_translations belongs to
             env.globals["gettext"] = env.globals["_"] = direct_gettext(translations.gettext)
 
     env.install_gettext_translations = install_translations

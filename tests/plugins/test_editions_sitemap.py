@@ -165,3 +165,31 @@ def test_the_bare_site_address_is_the_home_page(tmp_path):
     site_tree(tmp_path)
     out = add_sitemap_alternates(f"<url><loc>{SITE}</loc></url>", SITE, str(tmp_path), ["nl", "en"], "nl")
     assert f"<loc>{SITE}/en</loc>" in out and f'hreflang="x-default" href="{SITE}"' in out
+
+
+def test_a_page_whose_address_ends_in_a_file_name_gets_alternates(tmp_path):
+    for path in ("over.html", "en/over.html", "Xtra/index.html", "en/Xtra/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+    for path in ("/over.html", "/Xtra/"):
+        out = add_sitemap_alternates(f"<url><loc>{SITE}{path}</loc></url>", SITE, str(tmp_path), ["nl", "en"], "nl")
+        assert f"<loc>{SITE}/en{path}</loc>" in out and out.count("<url>") == 2, path
+
+
+def test_another_host_as_long_as_the_site_address_is_not_cut_to_a_path(tmp_path):
+    site_tree(tmp_path)
+    other = "https://elders.exam"  # as many characters as SITE: cut off, the rest would be /modellen/alpha/
+    assert len(other) == len(SITE)
+    text = f"<url><loc>{other}/modellen/alpha/</loc></url>"
+    assert add_sitemap_alternates(text, SITE, str(tmp_path), ["nl", "en"], "nl") == text
+
+
+@pytest.mark.parametrize("missing", ["SITE_LANGUAGES", "SITEURL"])
+def test_settings_left_out_take_their_defaults(tmp_path, missing):
+    site_tree(tmp_path)
+    (tmp_path / "sitemap.xml").write_text(SITEMAP.format(site=""), encoding="utf-8")
+    build = pelican(tmp_path)
+    del build.settings[missing]
+    write_sitemap_alternates(build)
+    expected = SITEMAP.format(site="") if missing == "SITE_LANGUAGES" else expected_sitemap("")
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == expected

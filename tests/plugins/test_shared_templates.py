@@ -4,6 +4,7 @@ one-call gettext that gives what Jinja2's new-style gettext gives."""
 
 import datetime
 import gettext
+import os
 import types
 
 import editions
@@ -121,3 +122,49 @@ def test_direct_gettext_marks_safe_only_when_autoescaping():
     assert isinstance(say(Context(True), "a %(x)s", x="b"), Markup)
     assert say(Context(False), "a %(x)s", x="b") == "A b"
     assert not isinstance(say(Context(False), "a"), Markup)
+
+
+def test_old_and_new_style_gettext_do_not_share_a_compilation(tmp_path):
+    (tmp_path / "page.html").write_text("{% trans n=2 %}{{ n }} modellen{% endtrans %}")
+    cache = SharedTemplateCache()
+    old = environment(tmp_path, cache)
+    old.install_gettext_translations(gettext.NullTranslations(), newstyle=False)
+    new = environment(tmp_path, cache)
+    assert old.get_template("page.html").render() == "2 modellen"
+    assert new.get_template("page.html").render() == "2 modellen"
+    assert len(cache.store) == 2
+
+
+def test_templates_of_one_name_in_two_folders_keep_their_own_compilation(tmp_path):
+    for folder, text in (("theme", "thema"), ("other", "ander")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.html").write_text(text)
+    cache = SharedTemplateCache()
+    assert environment(tmp_path / "theme", cache).get_template("page.html").render() == "thema"
+    assert environment(tmp_path / "other", cache).get_template("page.html").render() == "ander"
+    again = environment(tmp_path / "theme", cache)
+    compiled = counting(again)
+    assert again.get_template("page.html").render() == "thema"
+    assert compiled == []  # the theme's code was kept beside the other folder's
+
+
+def test_every_generator_of_a_build_shares_the_build_cache_and_keeps_what_it_loaded(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("eerste")
+    editions.SHARED_TEMPLATES.clear()
+    try:
+        generators = [types.SimpleNamespace(env=environment(tmp_path, None, lang), settings={"DEFAULT_LANG": lang})
+                      for lang in ("nl", "en")]
+        for generator in generators:
+            editions.add_filters(generator)
+        first, second = (generator.env for generator in generators)
+        compiled = counting(second)
+        assert first.get_template("page.html").render() == "eerste"
+        assert second.get_template("page.html").render() == "eerste"
+        assert compiled == [] and len(editions.SHARED_TEMPLATES.store) == 1
+        page.write_text("tweede")  # an environment lives for one build: what it loaded stays as it was
+        later = page.stat().st_mtime + 60
+        os.utime(page, (later, later))
+        assert first.get_template("page.html").render() == "eerste"
+    finally:
+        editions.SHARED_TEMPLATES.clear()

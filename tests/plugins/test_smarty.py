@@ -22,6 +22,9 @@ TRICKY = [
     "| Kolom 'a' | Kolom \"b\" |\n|---|---|\n| x -- y | z... |",
     "*[HTML]: Hyper 'Text'\n\nHTML -- with an abbreviation, 'quoted'.",
     "No quote, no dash, no dots at all",
+    "--- the first characters are a dash, and 'then' quotes",
+    "-- and \"double\" after a short dash at the very start",
+    "... three dots first, then <<angled>> and >>back<<",
     "",
 ]
 
@@ -49,3 +52,55 @@ def test_the_smarty_pass_is_replaced_and_every_pattern_is_known():
 def test_same_html_on_tricky_texts(text):
     stock, quick = render_both(text)
     assert quick == stock
+
+
+class Recorder:
+    """Stands in for a pattern's compiled expression and notes each text it is asked to search."""
+
+    def __init__(self, compiled, searched, needs):
+        self.compiled, self.searched, self.needs = compiled, searched, needs
+
+    def finditer(self, data, start=0):
+        self.searched.append((self.needs, data, start))
+        return self.compiled.finditer(data, start)
+
+
+def recorded(md, text):
+    """(needs, text, start) of every search the smarty pass of `md` makes while converting `text`, and the HTML."""
+    searched = []
+    for pattern in md.treeprocessors["smarty"].inlinePatterns:
+        pattern.compiled_re = Recorder(pattern.compiled_re, searched, NEEDS[pattern.pattern])
+    return searched, md.convert(text)
+
+
+def searches(text):
+    return recorded(quicken(markdown.Markdown(**SETTINGS)), text)
+
+
+def test_a_text_is_searched_only_by_the_patterns_it_can_match():
+    searched, html = searches("Plain words without any trigger")
+    assert (searched, html) == ([], "<p>Plain words without any trigger</p>")
+    searched, html = searches("One apostrophe: it's here")
+    assert searched and {needs for needs, _text, _start in searched} == {"'"}
+    assert html == render_both("One apostrophe: it's here")[0]
+    searched, _html = searches("Dots... and a dash -- but no quote")
+    assert {needs for needs, _text, _start in searched} == {"...", "--"}
+
+
+def test_quickening_twice_changes_nothing():
+    once = quicken(markdown.Markdown(**SETTINGS))
+    twice = quicken(quicken(markdown.Markdown(**SETTINGS)))
+    assert [needs for _pattern, needs in twice.treeprocessors["smarty"].plan] == \
+        [needs for _pattern, needs in once.treeprocessors["smarty"].plan]
+    for text in TRICKY:
+        assert twice.reset().convert(text) == once.reset().convert(text)
+
+
+@pytest.mark.parametrize("text", TRICKY + ["Many 'small' 'quoted' 'words' -- 'and' \"more\" -- 'still'... " * 5])
+def test_the_quick_pass_makes_markdowns_own_searches_less_the_hopeless_ones(text):
+    """Same searches, in the same order and from the same place, as Markdown's own pass, except those for a
+    pattern whose trigger the text lacks (they can find nothing)."""
+    stock, stock_html = recorded(markdown.Markdown(**SETTINGS), text)
+    quick, quick_html = searches(text)
+    assert quick == [(needs, data, start) for needs, data, start in stock if needs in data]
+    assert quick_html == stock_html
