@@ -61,18 +61,17 @@ def check_before_reading(pelican):
     if key in _PRECHECKED:
         _CHECKED[key] = _PRECHECKED.pop(key)
         return
-    this_year = settings.get("CATALOG_THIS_YEAR") or datetime.date.today().year
     if not any(os.path.isdir(os.path.join(settings["PATH"], p)) for p in settings["ARTICLE_PATHS"]):
         _CHECKED[key] = Content({}, [], None, [])  # an edition this content folder does not have
         return
-    result = check_content(settings["PATH"], this_year=this_year, article_paths=settings["ARTICLE_PATHS"])
+    result = check_content(settings["PATH"], article_paths=settings["ARTICLE_PATHS"])
     _CHECKED.pop(key, None)
     problems = list(result.problems)
     for lang, folder in settings.get("TRANSLATION_PATHS", {}).items():
         if not os.path.isdir(os.path.join(settings["PATH"], folder)):
             continue  # a one-language content folder (the test fixtures): nothing to pair
         paths = [os.path.join(folder, p) for p in settings["ARTICLE_PATHS"]]
-        edition = check_content(settings["PATH"], this_year=this_year, article_paths=paths, shared=result)
+        edition = check_content(settings["PATH"], article_paths=paths, shared=result)
         problems += [p for p in edition.problems if p not in problems]  # shared data files: their faults again
         problems += check_translations(settings["PATH"], lang, list(result.models.values()),
                                        list(edition.models.values()))
@@ -432,7 +431,7 @@ class OpenDataGenerator(Generator):
                        "models": records, "undocumented": catalog.undocumented},
                       handle, ensure_ascii=False, indent=1, default=str)
         buffer = io.StringIO()
-        table = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        table = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
         table.writeheader()
         for record in records:
             table.writerow({k: _csv_value(record.get(k)) for k in CSV_FIELDS})
@@ -441,8 +440,8 @@ class OpenDataGenerator(Generator):
         url = catalog.undocumented_url
         writer.write_file(
             os.path.join(url, "index.html"), self.get_template("undocumented"), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], page_name=url.rstrip("/"),
-            title=interface_gettext(self.settings)(UNDOCUMENTED_TITLE), entries=catalog.undocumented, url=url,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            title=interface_gettext(self.settings)(UNDOCUMENTED_TITLE), entries=catalog.undocumented,
         )
 
 

@@ -210,3 +210,17 @@ def test_a_translation_with_other_facts_stops_the_build_before_any_output(tmp_pa
     assert any(line.startswith(f"{english}:") and ": year: " in line for line in lines), lines
     assert lines[-1] == "1 content error found."
     assert not (tmp_path / "output" / "modellen").exists()
+
+
+def test_a_second_build_into_the_same_folder_writes_the_data_again(tmp_path):
+    """`make html` does not empty the output folder: the next build finds data/ there and rewrites it."""
+    content = bilingual_content(tmp_path / "content")
+    output = pelican_build(content, tmp_path / "output")
+    beta = content / "models" / "meten-roi" / "beta.md"
+    beta.write_text(beta.read_text(encoding="utf-8").replace('title: "', 'title: "Nieuw: ', 1), encoding="utf-8")
+    english = content / "en" / "models" / "meten-roi" / "beta.md"
+    english.write_text(english.read_text(encoding="utf-8").replace('title: "', 'title: "New: ', 1), encoding="utf-8")
+    pelican_build(content, output)
+    titles = [model["title"] for model in json.loads((output / "data" / "models.json").read_text(encoding="utf-8"))["models"]]
+    assert any(title.startswith("Nieuw: ") for title in titles), titles
+    assert "Nieuw: " in (output / "data" / "models.csv").read_text(encoding="utf-8")
