@@ -66,7 +66,7 @@ def _settings(settings):
     return {**DEFAULTS, **settings.get("ASSESSMENTS", {})}
 
 
-def load_definitions(content_path, sub, lang="nl", langs=("nl", "en"), parsed=None):
+def load_definitions(content_path, sub, lang, langs=("nl", "en"), parsed=None):
     """Parse and validate every definition file; return {id: (relative path, dict, Assessment)}, the dict
     holding the texts of edition `lang` (every text must have its translation in each of `langs`).
 
@@ -115,7 +115,7 @@ def linked_models(data):
                 yield f"models[{i}].stages[{j}].related.models[{k}]", slug
 
 
-def _stage_rules(assessment, mapping, stage):
+def _stage_rules(assessment, stage):
     """Readable form of one stage's conditions, for the method page."""
     rules = []
     if stage.min_tenths > 0:
@@ -146,7 +146,7 @@ def method_data(assessment):
             "placement": mapping.placement,
             "basis": "overall" if mapping.on_overall else [labels[d] for d in mapping.basis],
             "stages": [{"id": stage.id, "label": stage.label, "position": index + 1,
-                        "estimated": stage.estimated, "rules": _stage_rules(assessment, mapping, stage)}
+                        "estimated": stage.estimated, "rules": _stage_rules(assessment, stage)}
                        for index, stage in enumerate(mapping.stages)],
             "estimated": [stage.label for stage in mapping.stages if stage.estimated],
         } for mapping in assessment.models],
@@ -226,7 +226,7 @@ def attach(generators):
         page.widgets = [widgets[i] for i in ids]
         page.widget = True
     articles.context["runtime_preload"] = runtime_preload(conf)
-    articles.context["assessments"] = sorted(widgets.values(), key=lambda w: (w.data.get("kind", ""), w.title))
+    articles.context["assessments"] = sorted(widgets.values(), key=lambda w: (w.kind, w.title))
     articles.context["assessment_definitions"] = {aid: data for aid, (_r, data, _a) in definitions.items()}
 
 
@@ -251,7 +251,7 @@ def runtime_preload(conf):
 def scoring_zip(package_dir, definitions):
     """The scoring package, from source, plus every definition as JSON, as one zip (bytes)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w") as archive:  # each entry says its own compression
         for path in sorted(glob.glob(os.path.join(package_dir, "**", "*.py"), recursive=True)):
             info = zipfile.ZipInfo(os.path.join("scoring", os.path.relpath(path, package_dir)))
             info.compress_type = zipfile.ZIP_DEFLATED  # fixed timestamp: the zip is reproducible

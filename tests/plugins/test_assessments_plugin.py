@@ -113,7 +113,7 @@ def good_definition():
 def test_a_broken_definition_stops_the_build_naming_file_and_field(tmp_path, name, change, message):
     write(tmp_path / "assessments", name, change(good_definition()))
     with pytest.raises(ap.AssessmentError, match=message):
-        ap.load_definitions(str(tmp_path), "assessments")
+        ap.load_definitions(str(tmp_path), "assessments", "nl")
 
 
 def test_each_line_of_a_translation_fault_names_the_file(tmp_path):
@@ -121,7 +121,7 @@ def test_each_line_of_a_translation_fault_names_the_file(tmp_path):
     del data["title_en"], data["intro_en"]
     write(tmp_path / "assessments", "d.yaml", data)
     with pytest.raises(ap.AssessmentError) as raised:
-        ap.load_definitions(str(tmp_path), "assessments")
+        ap.load_definitions(str(tmp_path), "assessments", "nl")
     lines = str(raised.value).splitlines()
     assert len(lines) == 2 and all(line.startswith("assessments/d.yaml: ") for line in lines)
 
@@ -133,11 +133,11 @@ def test_two_definitions_with_one_id_are_refused(tmp_path):
     write(tmp_path / "elders", "c.yaml", "id: [unclosed")    # another folder is not read
     with pytest.raises(ap.AssessmentError, match=rf"^assessments/b\.yaml: id: a unique id \('{data['id']}' is "
                                                   r"also used by assessments/a\.yaml\)$"):
-        ap.load_definitions(str(tmp_path), "assessments")
+        ap.load_definitions(str(tmp_path), "assessments", "nl")
 
 
 def test_a_folder_without_definitions_has_none(tmp_path):
-    assert ap.load_definitions(str(tmp_path), "assessments") == {}
+    assert ap.load_definitions(str(tmp_path), "assessments", "nl") == {}
 
 
 # ------------------------------------------------------------------ the method page's data
@@ -491,3 +491,204 @@ def test_a_file_on_another_file_system_is_copied(tmp_path):
 def test_settings_override_the_defaults():
     assert ap._settings({}) == ap.DEFAULTS
     assert ap._settings({"ASSESSMENTS": {"path": "x"}}) == {**ap.DEFAULTS, "path": "x"}
+
+
+# ------------------------------------------------------------------ editions, loading and attaching: edge cases
+
+
+def test_a_stray_translation_deep_in_a_definition_is_named_by_its_whole_path():
+    data = {"title": "T", "title_en": "T", "questions": [{"options": [{"id": "a"}, {"id": "b", "label_en": "B"}]}]}
+    with pytest.raises(EditionError, match=r"^questions\[0\]\.options\[1\]\.label_en: a translation of 'label', "
+                                           r"which this mapping does not have$"):
+        edition(data, "nl")
+
+
+def test_a_definition_that_is_a_list_has_its_faults_named_from_the_first_item():
+    with pytest.raises(EditionError, match=r"^\[0\]\.title_en: the 'en' text beside 'title'"):
+        edition([{"title": "T"}], "nl")
+
+
+def english_first(node):
+    """A definition written the other way round: English under the plain keys, Dutch in `_nl` siblings."""
+    if isinstance(node, list):
+        return [english_first(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key.endswith("_en"):
+            out[key[:-3]], out[f"{key[:-3]}_nl"] = value, node[key[:-3]]
+        elif f"{key}_en" not in node:
+            out[key] = english_first(value)
+    return out
+
+
+def test_a_site_whose_first_language_is_english_reads_the_plain_keys_as_english(tmp_path):
+    data = good_definition()
+    write(tmp_path / "assessments", "a.yaml", english_first(data))
+    (_rel, dutch, _a), = ap.load_definitions(str(tmp_path), "assessments", "nl", ("en", "nl")).values()
+    (_rel, english, _a), = ap.load_definitions(str(tmp_path), "assessments", "en", ("en", "nl")).values()
+    assert (dutch["title"], english["title"]) == (data["title"], data["title_en"])
+    assert dutch == edition(data, "nl") and english == edition(data, "en")
+
+
+def test_a_stage_that_asks_for_a_tenth_of_a_point_prints_that_score():
+    data = good_definition()
+    stage = data["models"][0]["stages"][1]
+    stage["min"] = 0.1
+    got = ap.method_data(scoring.load(edition(data, "nl")))
+    assert got["models"][0]["stages"][1]["rules"][0] == {"kind": "score", "score": 0.1, "because": "", "source": ""}
+
+
+def test_a_model_page_shows_its_own_quick_check_and_then_the_form_it_asks_for(content):
+    check, person = raw(SMALL[0]), raw(SMALL[1])
+    models = [article(slug) for slug in linked_slugs()]
+    own = next(a for a in models if a.slug == check["model"])
+    gens, _arts = generators(content, models, [])
+    ap.attach(gens)
+    assert [w.id for w in own.widgets] == [check["id"]] and own.widget is True   # found by its model alone
+    own.metadata = {"assessment": person["id"]}
+    ap.attach(gens)
+    assert [w.id for w in own.widgets] == [check["id"], person["id"]]
+
+
+def test_organisations_are_listed_before_persons_whatever_their_titles(content):
+    person = raw(SMALL[1])
+    write(content / "assessments", "zz.yaml", {**person, "id": "aaa-persoon", "title": "Aaa persoon"})
+    gens, arts = generators(content, [article(slug) for slug in linked_slugs()], [])
+    ap.attach(gens)
+    assert [w.id for w in arts.context["assessments"]] == [raw(SMALL[0])["id"], "aaa-persoon", person["id"]]
+
+
+def test_every_form_shares_one_list_of_model_links(content):
+    models = [article(slug) for slug in linked_slugs()]
+    gens, arts = generators(content, models, [])
+    ap.attach(gens)
+    first, second = arts.context["assessments"]
+    assert first.model_urls is second.model_urls   # one JSON text for the whole site, not one per form
+    assert json.loads(first.model_urls) == {a.slug: [a.url, a.title] for a in models}
+    urls = '{"eigen": ["e/", "E"]}'
+    assert ap.Widget(edition(good_definition(), "nl"), {}, {}, None, urls).model_urls is urls
+
+
+def test_the_editions_of_one_build_parse_each_file_once_and_the_next_build_reads_afresh(content):
+    check = raw(SMALL[0])
+    models = [article(slug) for slug in linked_slugs()]
+    gens, _arts = generators(content, models, [])
+    ap.attach(gens)
+    write(content / "assessments", SMALL[0], "id: [unclosed")   # changed while the build is under way
+    english, english_arts = generators(content, models, [], lang="en")
+    ap.attach(english)
+    assert english_arts.context["assessment_definitions"][check["id"]]["title"] == check["title_en"]
+    with pytest.raises(ap.AssessmentError, match=rf"^assessments/{SMALL[0]}: \(document\): valid YAML"):
+        ap.attach(gens)   # the root edition starts the next build
+
+
+def test_register_connects_the_plugin_to_pelican():
+    from pelican import signals
+
+    ap.register()
+    assert ap.attach in signals.all_generators_finalized.receivers_for(object())
+    assert ap.add_generators in signals.get_generators.receivers_for(object())
+    assert ap.add_generators(None) is ap.MethodPageGenerator
+
+
+# ------------------------------------------------------------------ what a scan page preloads
+
+
+def install_pyscript(root, core, chunks):
+    """A node_modules holding only a PyScript dist/ with these files."""
+    dist = root / "@pyscript" / "core" / "dist"
+    dist.mkdir(parents=True)
+    for name, text in {"core.js": core, **chunks}.items():
+        (dist / name).write_text(text, encoding="utf-8")
+    return root
+
+
+# PyScript's entry re-exports one chunk; that chunk names the plugins it loads before a worker starts as
+# `name:()=>import("./file.js")` (other imports it makes later). Comments with non-ASCII text, as builds carry.
+CORE_JS = '/* PyScript © Anaconda */\nexport{p as MPWorker,q as PyWorker}from"./core-Ab1_c.js";\n'
+CHUNK_JS = ('/* café */ const plugins={"py-editor":()=>import("./py-editor-X-y.js"),error:()=>import("./error-Z9.js")};'
+            'const later=()=>import("./codemirror-Q.js");\n')
+PRELOAD = {"modules": ["pyscript/core.js", "pyscript/core-Ab1_c.js", "pyscript/py-editor-X-y.js", "pyscript/error-Z9.js"],
+           "fetch": ["pyodide/python_stdlib.zip", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.mjs",
+                     "pyodide/pyodide-lock.json"]}
+
+
+def test_a_scan_page_preloads_pyscripts_entry_its_chunk_and_the_plugins_that_chunk_loads_first(tmp_path):
+    modules = install_pyscript(tmp_path / "node_modules", CORE_JS, {"core-Ab1_c.js": CHUNK_JS})
+    assert ap.runtime_preload({"node_modules": str(modules)}) == PRELOAD
+
+
+def test_without_pyscript_a_scan_page_preloads_only_the_entry(tmp_path):
+    modules = install_pyscript(tmp_path / "node_modules", CORE_JS, {})   # the chunk core.js names is missing
+    assert ap.runtime_preload({"node_modules": str(modules)}) == {**PRELOAD, "modules": ["pyscript/core.js"]}
+    assert ap.runtime_preload({"node_modules": str(tmp_path / "elders")})["modules"] == ["pyscript/core.js"]
+
+
+def test_attaching_the_forms_gives_the_pages_the_preload_of_the_installed_pyscript(content):
+    modules = install_pyscript(content / "node_modules", CORE_JS, {"core-Ab1_c.js": CHUNK_JS})
+    gens, arts = generators(content, [article(slug) for slug in linked_slugs()], [])
+    arts.settings["ASSESSMENTS"] = {"node_modules": str(modules)}
+    ap.attach(gens)
+    assert arts.context["runtime_preload"] == PRELOAD
+
+
+def test_the_installed_pyscript_still_has_the_shape_the_preload_reads():
+    dist = pathlib.Path(NODE_MODULES, "@pyscript", "core", "dist")
+    modules = ap.runtime_preload({"node_modules": NODE_MODULES})["modules"]
+    assert modules[0] == "pyscript/core.js" and len(modules) >= 3   # the entry, its chunk, and plugins
+    assert all((dist / name.removeprefix("pyscript/")).is_file() for name in modules)
+    assert modules[1].removeprefix("pyscript/") in (dist / "core.js").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ files read whatever the machine's locale
+
+
+@pytest.fixture
+def ascii_locale():
+    """The C locale, whose encoding is ASCII (as a build machine without a UTF-8 locale may have)."""
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+
+
+def test_definitions_are_read_as_utf8_whatever_the_locale(ascii_locale):
+    found = ap.load_definitions(str(CONTENT), "assessments", "nl")
+    assert found and any("é" in json.dumps(data, ensure_ascii=False) for _rel, data, _a in found.values())
+
+
+def test_pyscript_and_the_package_versions_are_read_as_utf8_whatever_the_locale(tmp_path, ascii_locale):
+    modules = install_pyscript(tmp_path / "node_modules", CORE_JS, {"core-Ab1_c.js": CHUNK_JS})
+    assert ap.runtime_preload({"node_modules": str(modules)}) == PRELOAD
+    assert ap.runtime_version(NODE_MODULES, b"zip").startswith(version_of("pyodide") + "-")
+
+
+# ------------------------------------------------------------------ the scoring zip and the shipped runtime
+
+
+def test_the_scoring_zip_packs_subpackages_and_each_file_byte_for_byte(tmp_path):
+    package = tmp_path / "scoring"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_bytes(b"# caf\xc3\xa9\r\nX = 1\r\n")
+    (package / "sub" / "deep.py").write_bytes(b"Y = 2\n")
+    (package / "notes.txt").write_bytes(b"not packed")
+    with zipfile.ZipFile(io.BytesIO(ap.scoring_zip(str(package), {}))) as archive:
+        assert archive.namelist() == ["scoring/__init__.py", "scoring/sub/deep.py", "assessment_definitions.json"]
+        assert archive.read("scoring/__init__.py") == b"# caf\xc3\xa9\r\nX = 1\r\n"
+        assert archive.read("scoring/sub/deep.py") == b"Y = 2\n"
+
+
+def test_a_second_build_into_the_same_output_ships_the_runtime_again(tmp_path):
+    conf = {**ap.DEFAULTS, "node_modules": NODE_MODULES, "scoring_package": str(PACKAGE)}
+    ap.ship_runtime(str(tmp_path), conf, {"a": {"title": "A"}})
+    ap.ship_runtime(str(tmp_path), conf, {"a": {"title": "B"}})
+    with zipfile.ZipFile(tmp_path / "runtime" / "scoring.zip") as archive:
+        assert json.loads(archive.read("assessment_definitions.json")) == {"a": {"title": "B"}}
+    assert (tmp_path / "runtime" / "qrcode" / "qrcode.mjs").is_file()
+    assert (tmp_path / "runtime" / "pyscript" / "core.js").is_file()
