@@ -7,6 +7,8 @@ so each one should take well under a second.
 import pathlib
 import sys
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
@@ -17,3 +19,16 @@ if str(ROOT / "plugins") not in sys.path:
 import catalog  # noqa: E402, F401
 import diagrams  # noqa: E402, F401
 import editions  # noqa: E402, F401
+
+
+@pytest.fixture
+def ascii_locale():
+    """The C locale, whose encoding is ASCII (as a build machine without a UTF-8 locale may have)."""
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)

@@ -645,19 +645,6 @@ def test_the_installed_pyscript_still_has_the_shape_the_preload_reads():
 # ------------------------------------------------------------------ files read whatever the machine's locale
 
 
-@pytest.fixture
-def ascii_locale():
-    """The C locale, whose encoding is ASCII (as a build machine without a UTF-8 locale may have)."""
-    import locale
-
-    before = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")
-    try:
-        yield
-    finally:
-        locale.setlocale(locale.LC_CTYPE, before)
-
-
 def test_definitions_are_read_as_utf8_whatever_the_locale(ascii_locale):
     found = ap.load_definitions(str(CONTENT), "assessments", "nl")
     assert found and any("é" in json.dumps(data, ensure_ascii=False) for _rel, data, _a in found.values())

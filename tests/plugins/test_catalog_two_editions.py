@@ -224,3 +224,16 @@ def test_a_second_build_into_the_same_folder_writes_the_data_again(tmp_path):
     titles = [model["title"] for model in json.loads((output / "data" / "models.json").read_text(encoding="utf-8"))["models"]]
     assert any(title.startswith("Nieuw: ") for title in titles), titles
     assert "Nieuw: " in (output / "data" / "models.csv").read_text(encoding="utf-8")
+
+
+def test_the_open_data_is_utf8_whatever_the_locale(tmp_path, ascii_locale):
+    content = bilingual_content(tmp_path / "content")
+    beta = content / "models" / "meten-roi" / "beta.md"
+    beta.write_text(beta.read_text(encoding="utf-8").replace('title: "', 'title: "Één ', 1), encoding="utf-8")
+    output = pelican_build(content, tmp_path / "output")
+    models = json.loads((output / "data" / "models.json").read_text(encoding="utf-8"))["models"]
+    assert any(model["title"].startswith("Één ") for model in models)
+    with open(output / "data" / "models.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert any(row["title"].startswith("Één ") for row in rows)
+    assert (output / "data" / "models.csv").read_bytes().count(b"\r\n") == len(rows) + 1  # RFC 4180 line ends

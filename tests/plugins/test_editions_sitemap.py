@@ -193,3 +193,12 @@ def test_settings_left_out_take_their_defaults(tmp_path, missing):
     write_sitemap_alternates(build)
     expected = SITEMAP.format(site="") if missing == "SITE_LANGUAGES" else expected_sitemap("")
     assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == expected
+
+
+def test_the_sitemap_is_read_and_written_as_utf8_whatever_the_locale(tmp_path, ascii_locale):
+    for path in ("café/index.html", "en/café/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text(f"<url><loc>{SITE}/café/</loc></url>", encoding="utf-8")
+    write_sitemap_alternates(pelican(tmp_path))
+    assert f"<loc>{SITE}/en/café/</loc>" in (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
