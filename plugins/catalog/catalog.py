@@ -31,6 +31,7 @@ CSV_FIELDS = ("slug", "title", "url", "category", "summary", "creators", "creato
               "year", "kind", "diagram", "elements", "sources", "source_kinds", "confidence", "unverified",
               "tags", "related", "assessment", "date")
 UNDOCUMENTED_TITLE = N_("Bekende modellen die we nog niet konden beschrijven")
+UNDOCUMENTED_URL = "modellen/nog-niet-beschreven/"  # the page of models we know of but could not describe
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CHECKED = {}  # (content path, article paths) -> catalog.validate.Content of this build
 _PRECHECKED = {}  # translated editions checked by the root edition's run, for their own run
@@ -202,7 +203,7 @@ def _json_ld(article, settings):
         "@type": "CreativeWork",
         "name": _plain(article.title),
         "description": _plain(article.metadata["summary"]),
-        "inLanguage": settings.get("DEFAULT_LANG", "nl"),
+        "inLanguage": settings["DEFAULT_LANG"],
         "creator": [creator(c) for c in article.metadata["creators"] if c != "onbekend"],
         "about": "social media",
         "citation": [s["url"] for s in article.metadata["sources"]],
@@ -343,12 +344,12 @@ def build_indexes(generators):
     for article in ordered:
         if "year" in article.metadata:
             years.setdefault(article.metadata["year"], []).append(article)
-    undocumented = undocumented_entries(content, names, settings.get("DEFAULT_LANG", "nl"))
+    undocumented = undocumented_entries(content, names, settings["DEFAULT_LANG"])
     catalog = Catalog(list(by_id.values()), by_id, ordered, newest, by_slug,
                       by_year=timeline(years, undocumented, datetime.date.today().year),
                       no_year=[a for a in ordered if "year" not in a.metadata])
     catalog.undocumented = undocumented
-    catalog.undocumented_url = settings.get("CATALOG_UNDOCUMENTED_URL", "modellen/nog-niet-beschreven/")
+    catalog.undocumented_url = UNDOCUMENTED_URL
     catalog.alignment = content.alignment.data if content and content.alignment else None
     articles.context["catalog"] = catalog
 
@@ -378,7 +379,7 @@ def _in_language(data, lang):
     return shown
 
 
-def undocumented_entries(content, category_names, lang="nl"):
+def undocumented_entries(content, category_names, lang):
     """The models we know of but could not describe, sorted by name, ready for the template, with the
     texts of the edition's language (`lang`: the build's DEFAULT_LANG)."""
     entries = []

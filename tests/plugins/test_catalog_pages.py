@@ -234,11 +234,13 @@ def test_the_undocumented_list_holds_each_model_in_the_edition_language(good, la
 def test_the_undocumented_list_is_sorted_by_name_and_empty_without_content(good):
     doc = good.undocumented[0]
     docs = [types.SimpleNamespace(path=f"/x/{slug}.yaml", data={**doc.data, "name": name})
-            for slug, name in (("b", "beta"), ("a", "Alfa"), ("c", "Gamma"))]
-    entries = cat.undocumented_entries(types.SimpleNamespace(undocumented=docs), {})
-    assert [(e["slug"], e["name"]) for e in entries] == [("a", "Alfa"), ("b", "beta"), ("c", "Gamma")]
-    assert entries[0]["creators_note"] == "Geen bron noemt een maker."          # Dutch unless asked
-    assert cat.undocumented_entries(None, {}) == []
+            for slug, name in (("b", "beta"), ("a", "Alfa"), ("c", "Gamma"), ("d", "AlfaX"), ("e", "Alfa_x"))]
+    entries = cat.undocumented_entries(types.SimpleNamespace(undocumented=docs), {}, "nl")
+    # case does not count; punctuation comes before letters, whatever their case
+    assert [(e["slug"], e["name"]) for e in entries] == [("a", "Alfa"), ("e", "Alfa_x"), ("d", "AlfaX"),
+                                                         ("b", "beta"), ("c", "Gamma")]
+    assert entries[0]["creators_note"] == "Geen bron noemt een maker."
+    assert cat.undocumented_entries(None, {}, "nl") == []
 
 
 def test_open_data_is_the_checked_front_matter_with_url_and_source_kinds(good):
@@ -346,7 +348,8 @@ def essay(slug):
 
 
 def test_an_empty_site_gets_every_category_by_its_id_and_the_default_addresses(tmp_path):
-    settings = {"PATH": str(tmp_path), "ARTICLE_PATHS": ["models"], "CATEGORY_URL": "c/{slug}.html"}
+    settings = {"PATH": str(tmp_path), "ARTICLE_PATHS": ["models"], "CATEGORY_URL": "c/{slug}.html",
+                "DEFAULT_LANG": "nl"}
     about = types.SimpleNamespace(slug="over", metadata={})
     gens, arts, pgs = generators(settings, pages=[about, essay("meten-roi")], hidden_pages=[essay("kanalen-platformen")])
     cat.build_indexes(gens)
@@ -375,3 +378,9 @@ def test_a_model_file_pelican_did_not_read_stops_the_build(tmp_path):
     with pytest.raises(cat.CatalogError, match=rf"^{re.escape(first)}: models: 5 model files, but Pelican read 0 "
                                                 r"\(see its messages above\)$"):
         cat.build_indexes(gens)
+
+
+def test_schema_org_keeps_letters_as_written():
+    data, text = json_ld(creators=["Åsa Öberg"], summary="Één model")
+    assert data["creator"] == [{"@type": "Person", "name": "Åsa Öberg"}]
+    assert '"Åsa Öberg"' in text and '"Één model"' in text  # readable in the page source, not \u escapes
