@@ -52,8 +52,8 @@ def _poly(points, cls="dg-box", unknown=False):
 
 def _stages(labels, unknown):
     n = len(labels)
-    step = min(60, (WIDTH - 260) / max(1, n - 1)) if n > 1 else 0
-    rows, y = [], 0
+    step = min(60, (WIDTH - 260) / max(1, n - 1))   # a single stage stands at x = 0 whatever the step
+    rows = []
     shapes = []
     for i, label in enumerate(labels):
         x = i * step
@@ -241,10 +241,8 @@ def draw(kind, labels, *, title, ident, axes=None, core=None, unknown=(), _=str)
     width = WIDTH
     if kind == "stages":
         shapes, height = _stages(shown, unknown)
-    elif kind == "pyramid":
-        shapes, height = _layers(shown, widest_first=False, unknown=unknown)
-    elif kind == "funnel":
-        shapes, height = _layers(shown, widest_first=True, unknown=unknown)
+    elif kind in ("pyramid", "funnel"):
+        shapes, height = _layers(shown, widest_first=kind == "funnel", unknown=unknown)
     elif kind in ("cycle", "petals"):
         shapes, width, height = _ring(shown, arrows=kind == "cycle", unknown=unknown, core=core)
     elif kind == "matrix":

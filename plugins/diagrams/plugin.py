@@ -1,6 +1,6 @@
 """Pelican wiring for the diagrams: one SVG per model article, set on `article.diagram_svg`."""
 
-import os
+from pathlib import Path
 
 import yaml
 from catalog.language import interface_gettext
@@ -13,9 +13,9 @@ def diagram_for(meta, *, title, ident, source="model", _=str):
     """The SVG for one model's front matter: elements in order, `core` in the centre, elements with
     `known: false` drawn as unknown. Bad input names the file and field."""
     elements = meta["elements"]
-    unknown = {i for i, e in enumerate(elements) if e.get("known", True) is False}
+    unknown = {i for i, e in enumerate(elements) if e.get("known") is False}
     try:
-        return draw(meta["diagram"], [e.get("name", "") for e in elements], title=title, ident=ident,
+        return draw(meta["diagram"], [e.get("name") for e in elements], title=title, ident=ident,
                     axes=meta.get("axes"), core=meta.get("core"), unknown=unknown, _=_)
     except DiagramError as error:
         raise DiagramError(f"{source}: {error}") from None
@@ -56,8 +56,7 @@ def alignment_data(articles, rel):
     catalog = articles.context.get("catalog")
     if rel == "alignment.yaml" and getattr(catalog, "alignment", None) is not None:
         return catalog.alignment
-    with open(os.path.join(articles.settings["PATH"], rel), encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return yaml.safe_load(Path(articles.settings["PATH"], rel).read_bytes())   # YAML is UTF-8 unless a BOM says otherwise
 
 
 def add_alignment(generators):
