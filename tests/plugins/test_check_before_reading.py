@@ -57,3 +57,12 @@ def test_every_fault_of_every_edition_is_reported_once_together(tmp_path):
         "4 content errors found.",
     ]
     assert plugin.checked_content(settings) is None  # nothing is handed to the readers
+
+
+def test_register_hooks_the_catalog_to_pelicans_signals():
+    from pelican import signals
+
+    plugin.register()
+    assert plugin.use_catalog_reader in list(signals.readers_init.receivers_for(object()))
+    assert plugin.build_indexes in list(signals.all_generators_finalized.receivers_for(object()))
+    assert plugin.add_generators in list(signals.get_generators.receivers_for(object()))

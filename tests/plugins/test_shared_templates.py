@@ -168,3 +168,12 @@ def test_every_generator_of_a_build_shares_the_build_cache_and_keeps_what_it_loa
         assert first.get_template("page.html").render() == "eerste"
     finally:
         editions.SHARED_TEMPLATES.clear()
+
+
+def test_register_hooks_the_editions_to_pelicans_signals():
+    from pelican import signals
+
+    editions.register()
+    assert editions.add_filters in list(signals.generator_init.receivers_for(object()))
+    receivers = list(signals.finalized.receivers_for(object()))
+    assert editions.write_sitemap_alternates in receivers and editions.forget_templates in receivers
