@@ -80,7 +80,7 @@ def check_before_reading(pelican):
     if problems:
         _PRECHECKED.clear()
         sys.stdout.flush()
-        report(problems, sys.stderr)
+        report(problems)  # to standard error
         sys.stderr.flush()
         raise SystemExit(1)  # an exception would make Pelican print a traceback under the list
     _CHECKED[key] = result

@@ -384,3 +384,9 @@ def test_schema_org_keeps_letters_as_written():
     data, text = json_ld(creators=["Åsa Öberg"], summary="Één model")
     assert data["creator"] == [{"@type": "Person", "name": "Åsa Öberg"}]
     assert '"Åsa Öberg"' in text and '"Één model"' in text  # readable in the page source, not \u escapes
+
+
+def test_a_heading_two_elements_share_gets_the_sources_of_the_first():
+    body = "<h3>Evalueren</h3>"
+    elements = [{"name": "Evalueren"}, {"name": "Evalueren"}]
+    assert cat.element_heading_refs(body, elements, [[1], [2]]) == f"<h3>Evalueren{cat.refs_html([1])}</h3>"

@@ -177,3 +177,13 @@ def test_register_hooks_the_editions_to_pelicans_signals():
     assert editions.add_filters in list(signals.generator_init.receivers_for(object()))
     receivers = list(signals.finalized.receivers_for(object()))
     assert editions.write_sitemap_alternates in receivers and editions.forget_templates in receivers
+
+
+def test_an_environment_without_translations_shares_the_cache_too(tmp_path):
+    (tmp_path / "page.html").write_text("{{ 3.5|local_number }}")
+    cache = SharedTemplateCache()
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
+    setattr(plain, LANG_ATTRIBUTE, "en")
+    plain.filters["local_number"] = local_number_filter
+    assert plain.get_template("page.html").render() == "3.5"
+    assert len(cache.store) == 1
