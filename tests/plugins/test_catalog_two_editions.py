@@ -237,3 +237,37 @@ def test_the_open_data_is_utf8_whatever_the_locale(tmp_path, ascii_locale):
         rows = list(csv.DictReader(handle))
     assert any(row["title"].startswith("Één ") for row in rows)
     assert (output / "data" / "models.csv").read_bytes().count(b"\r\n") == len(rows) + 1  # RFC 4180 line ends
+
+
+def test_the_home_page_shows_the_six_newest_and_lists_sort_punctuation_before_letters(tmp_path):
+    content = bilingual_content(tmp_path / "content")
+    gamma = (content / "models" / "kanalen-platformen" / "gamma.md").read_text(encoding="utf-8")
+    titles = {"zeta-a": "Gamma_x", "zeta-b": "GammaX", "zeta-c": "Gamma y", "zeta-d": "Gamma-z"}
+    for day, (slug, title) in enumerate(titles.items(), start=1):
+        text = (gamma.replace("slug: gamma", f"slug: {slug}").replace("Gamma-testmodel", title)
+                .replace("date: 2026-11-25", f"date: 2026-11-{26 + day}"))
+        for folder, lang in ((content / "models", ""), (content / "en" / "models", "lang: en\n")):
+            path = folder / "kanalen-platformen" / f"{slug}.md"
+            path.write_text(text.replace("---\n", f"---\n{lang}", 1) if lang else text, encoding="utf-8")
+    seen = []
+
+    def keep(generators):
+        seen.append(generators)
+
+    signals.all_generators_finalized.connect(keep)
+    try:
+        output = pelican_build(content, tmp_path / "output")
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    articles = next(g for generators in seen for g in generators
+                    if hasattr(g, "articles") and g.settings["DEFAULT_LANG"] == "nl")
+    catalog = articles.context["catalog"]
+    # seven listed models; the newest six on the home page, newest first
+    assert [m.slug for m in catalog.newest] == ["zeta-d", "zeta-c", "zeta-b", "zeta-a", "gamma", "beta"]
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert all(f">{m.title}</a></h3>" in home for m in catalog.newest) and "Alfa-testmodel" not in home
+    # by title, case left out, a space and punctuation before letters: Gamma y, Gamma-testmodel, Gamma-z,
+    # Gamma_x, GammaX
+    assert [m.slug for m in catalog.models] == ["alpha", "beta", "zeta-c", "gamma", "zeta-d", "zeta-a", "zeta-b"]
+    assert [m.slug for m in catalog.by_id["kanalen-platformen"].models] == ["zeta-c", "gamma", "zeta-d", "zeta-a",
+                                                                              "zeta-b"]
