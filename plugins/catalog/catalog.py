@@ -189,13 +189,13 @@ def _json_ld(article, settings):
     A maker is a Person, or an Organization when the page's organisation field names it or the name
     carries a word only organisations carry (Group, Research, Partners, ...).
     """
-    organisation = _plain(article.metadata.get("organisation", ""))
+    organisation = article.metadata.get("organisation")
 
     def creator(name):
         name = _plain(name)
         words = set(re.split(r"[\s/&.,]+", name))
-        is_org = (name in organisation or bool(words & ORGANISATION_WORDS) or "&" in name or "/" in name
-                  or name.isupper())
+        is_org = (bool(organisation) and name in _plain(organisation) or bool(words & ORGANISATION_WORDS)
+                  or "&" in name or "/" in name or name.isupper())
         return {"@type": "Organization" if is_org else "Person", "name": name}
 
     data = {

@@ -64,6 +64,8 @@ def json_ld(settings=None, **meta):
 @pytest.mark.parametrize("name, organisation, kind", [
     ("Jan Jansen", "", "Person"),
     ("Jan Jansen", "Jan Jansen Advies", "Organization"),       # the organisation field names the maker
+    ("Ann Smith", "Jan Jansen Advies", "Person"),              # ... and not this one
+    ("None", None, "Person"),                                  # no organisation field at all
     ("Altimeter Group", "", "Organization"),
     ("Forrester", "", "Organization"),
     ("Smith & Jones", "", "Organization"),
@@ -74,7 +76,7 @@ def json_ld(settings=None, **meta):
     ("<b>Edelman</b>", "", "Organization"),
 ])
 def test_a_maker_is_a_person_unless_it_reads_as_an_organisation(name, organisation, kind):
-    data, _ = json_ld(creators=[name], organisation=organisation)
+    data, _ = json_ld(creators=[name], **({} if organisation is None else {"organisation": organisation}))
     assert data["creator"] == [{"@type": kind, "name": name.replace("<b>", "").replace("</b>", "")}]
 
 
