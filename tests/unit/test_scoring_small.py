@@ -273,7 +273,8 @@ def _membership(basis, second, third):
 @pytest.mark.parametrize("basis, second, third", [
     ("overall", [_measure(30)], [_measure(80)]),                   # meten must stay below both
     (["meten", "strategie"], [RULE_PLAN_1], [RULE_PLAN_2]),        # plan must stay below both
-], ids=["score-below-two-rungs", "option-below-two-rungs"])
+    (["meten"], [RULE_PLAN_1], [RULE_PLAN_2]),                     # plan's part is outside the basis
+], ids=["score-below-two-rungs", "option-below-two-rungs", "option-outside-the-basis"])
 def test_every_rung_example_lands_on_its_rung(basis, second, third):
     a = _membership(basis, second, third)
     mapping = a.models[0]
