@@ -44,8 +44,9 @@ def bilingual_content(root):
     return root
 
 
-def editions_built(tmp_path):
-    """Build both editions; return {lang: (articles generator, pages generator)} and the output folder."""
+def editions_built(tmp_path, content=None):
+    """Build both editions of `content` (the bilingual fixture when not given); return
+    {lang: (articles generator, pages generator)} and the output folder."""
     seen = []
 
     def keep(generators):
@@ -53,7 +54,7 @@ def editions_built(tmp_path):
 
     signals.all_generators_finalized.connect(keep)
     try:
-        output = pelican_build(bilingual_content(tmp_path / "content"), tmp_path / "output")
+        output = pelican_build(content or bilingual_content(tmp_path / "content"), tmp_path / "output")
     finally:
         signals.all_generators_finalized.disconnect(keep)
     found = {}
@@ -248,19 +249,9 @@ def test_the_home_page_shows_the_six_newest_and_lists_sort_punctuation_before_le
                 .replace("date: 2026-11-25", f"date: 2026-11-{26 + day}"))
         for folder, lang in ((content / "models", ""), (content / "en" / "models", "lang: en\n")):
             path = folder / "kanalen-platformen" / f"{slug}.md"
-            path.write_text(text.replace("---\n", f"---\n{lang}", 1) if lang else text, encoding="utf-8")
-    seen = []
-
-    def keep(generators):
-        seen.append(generators)
-
-    signals.all_generators_finalized.connect(keep)
-    try:
-        output = pelican_build(content, tmp_path / "output")
-    finally:
-        signals.all_generators_finalized.disconnect(keep)
-    articles = next(g for generators in seen for g in generators
-                    if hasattr(g, "articles") and g.settings["DEFAULT_LANG"] == "nl")
+            path.write_text(text.replace("---\n", f"---\n{lang}", 1), encoding="utf-8")
+    editions, output = editions_built(tmp_path, content)
+    articles, _pages = editions["nl"]
     catalog = articles.context["catalog"]
     # seven listed models; the newest six on the home page, newest first
     assert [m.slug for m in catalog.newest] == ["zeta-d", "zeta-c", "zeta-b", "zeta-a", "gamma", "beta"]

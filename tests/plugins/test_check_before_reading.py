@@ -3,6 +3,7 @@ checked content handed to the readers."""
 
 import contextlib
 import io
+import shutil
 import types
 
 import pytest
@@ -78,8 +79,6 @@ def test_an_edition_without_model_files_gets_an_empty_catalogue(tmp_path):
 def test_the_model_folder_is_the_one_the_settings_name(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
-    import shutil
-
     shutil.copytree(GOOD / "models", content / "modellen")
     settings = {"PATH": str(content), "ARTICLE_PATHS": ["modellen"]}
     assert check(settings) == (False, [])
